@@ -1,0 +1,146 @@
+// gather and sleep: asyncio's combinators built from Futures and Tasks. gather follows CPython's
+// tasks.gather step for step (a done-callback per child, the outer future completing from the
+// callback), so results arrive in the same pass as in CPython.
+import { CancelledError } from './errors';
+import { Future, FutureState } from './future';
+import { EventLoop, Runnable, _loopForNewWork } from './loop';
+import { Coroutine, SleepFrame } from './coroutine';
+import { Task } from './task';
+
+/** The awaited type of a PromiseLike (Awaited<T> without the recursion TypeScript limits). */
+export type AwaitedOf<T> = T extends PromiseLike<infer U> ? U : T;
+type GatherResults<T extends readonly unknown[]> = { -readonly [K in keyof T]: AwaitedOf<T[K]> };
+
+/** Coroutines become Tasks; Futures and Tasks are used as they are (asyncio.ensure_future). */
+export function ensureFuture<T>(aw: PromiseLike<T>, loop?: EventLoop): Future<T> {
+  if (aw instanceof Future) return aw;
+  if (aw instanceof Coroutine) return new Task<T>(aw as PromiseLike<T>, loop);
+  if (aw instanceof Promise || (aw !== null && typeof (aw as any)?.then === 'function')) {
+    const l = loop ?? _loopForNewWork();
+    const fut = new Future<T>(l);
+    Promise.resolve(aw).then(
+      (v) => {
+        if (!fut.done()) fut.setResult(v);
+      },
+      (e) => {
+        if (!fut.done()) fut.setException(e);
+      },
+    );
+    return fut;
+  }
+  throw new TypeError(`An asyncio.Future, a coroutine or an awaitable is required, got ${String(aw)}`);
+}
+
+/**
+ * The future gather() returns (asyncio's _GatheringFuture). Shown as `<GatheringFuture pending>`.
+ * Cancelling it cancels every child that is not done.
+ */
+export class GatheringFuture<T = unknown[]> extends Future<T> implements Runnable {
+  /** @internal */ _cancelRequested = false;
+  /** @internal */ _finished = 0;
+  constructor(
+    /** @internal */ readonly _children: Future<unknown>[],
+    /** @internal */ readonly _nfuts: number,
+    /** @internal */ readonly _returnExceptions: boolean,
+    loop: EventLoop,
+  ) {
+    super(loop);
+  }
+
+  override cancel(msg?: string): boolean {
+    if (this.done()) return false;
+    let ret = false;
+    for (const child of this._children) if (child.cancel(msg)) ret = true;
+    if (ret) this._cancelRequested = true;
+    return ret;
+  }
+
+  /** @internal A child finished (CPython's _done_callback). */
+  _run(fut: Future<unknown>): void {
+    this._finished++;
+    if (this.done()) {
+      if (!fut.cancelled()) fut.exception();
+      return;
+    }
+    if (!this._returnExceptions) {
+      if (fut.cancelled()) {
+        this._failWith(fut._makeCancelledError());
+        return;
+      }
+      const exc = fut.exception();
+      if (exc !== undefined) {
+        this._failWith(exc);
+        return;
+      }
+    }
+    if (this._finished === this._nfuts) {
+      const results: unknown[] = [];
+      for (const child of this._children) {
+        if (child.cancelled()) results.push(new CancelledError(child._cancelMessage ?? ''));
+        else {
+          const exc = child.exception();
+          results.push(exc !== undefined || child._state === FutureState.Failed ? exc : child.result());
+        }
+      }
+      if (this._cancelRequested) this._failWith(fut._makeCancelledError());
+      else this.setResult(results as T);
+    }
+  }
+
+  // CPython sets even a CancelledError as the outer future's exception (it is not cancelled()).
+  private _failWith(exc: unknown): void {
+    this._state = FutureState.Failed;
+    this._result = exc;
+    this._scheduleCallbacks();
+  }
+}
+
+export interface GatherOptions {
+  /** Put each child's exception in its result slot instead of failing on the first one. */
+  returnExceptions?: boolean;
+}
+
+/**
+ * Runs awaitables concurrently and collects their results in argument order (asyncio.gather).
+ * Coroutines are scheduled as Tasks at once. The first exception fails the gather (siblings keep
+ * running) unless `returnExceptions`; cancelling the gather cancels the children.
+ */
+export function gather<T extends readonly PromiseLike<unknown>[]>(...aws: T): GatheringFuture<GatherResults<T>>;
+export function gather<T>(aws: readonly PromiseLike<T>[], options?: GatherOptions): GatheringFuture<AwaitedOf<T>[]>;
+export function gather(...args: unknown[]): GatheringFuture<any> {
+  let aws: unknown[];
+  let returnExceptions = false;
+  if (args.length >= 1 && Array.isArray(args[0]) && args.length <= 2 && (args.length === 1 || !isAwaitable(args[1]))) {
+    aws = args[0];
+    returnExceptions = !!(args[1] as GatherOptions | undefined)?.returnExceptions;
+  } else aws = args;
+  const loop = _loopForNewWork();
+  const children: Future<unknown>[] = [];
+  const seen = new Map<unknown, Future<unknown>>();
+  for (const arg of aws) {
+    let fut = seen.get(arg);
+    if (fut === undefined) {
+      fut = ensureFuture(arg as PromiseLike<unknown>, loop);
+      seen.set(arg, fut);
+    }
+    children.push(fut);
+  }
+  const outer = new GatheringFuture<unknown>(children, seen.size, returnExceptions, loop);
+  if (children.length === 0) outer.setResult([]);
+  else for (const fut of seen.values()) fut._addCallback(outer);
+  return outer;
+}
+
+function isAwaitable(x: unknown): boolean {
+  return x !== null && typeof x === 'object' && typeof (x as any).then === 'function';
+}
+
+/**
+ * Suspends the current task for `seconds` (asyncio.sleep), then returns `value`. `sleep(0)` yields
+ * exactly one loop pass. Cancelling the sleeping task raises CancelledError here.
+ */
+export function sleep(seconds: number): Promise<void>;
+export function sleep<T>(seconds: number, value: T): Promise<T>;
+export function sleep<T>(seconds: number, value?: T): Promise<T | undefined> {
+  return new SleepFrame<T | undefined>(seconds, value) as unknown as Promise<T | undefined>;
+}

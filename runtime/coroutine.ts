@@ -1,0 +1,230 @@
+// Coroutines and the await protocol. Takes frames built by emitted code (see protocol.ts) and runs
+// them on the current Task: `awaitValue` is what every `await` in compiled code calls.
+//   await <coroutine>  -> runs it inline: a native call while shallow (a coroutine that returns without
+//                         suspending costs one call, as C#'s IsCompleted / Kotlin's inline return), past
+//                         MAX_INLINE_DEPTH it is pushed on the task's frame stack instead, so an await
+//                         chain of any depth needs no native stack;
+//   await <done Future> -> its result, no suspension (asyncio rule 2);
+//   await <pending Future/Task> -> the task registers itself as a done-callback and suspends;
+//   await <thenable>    -> wrapped in a Future that the thenable settles; the task suspends on it;
+//   await <other value> -> the value.
+import { RuntimeError } from './errors';
+import { Future, FutureState } from './future';
+import type { Task } from './task';
+
+/** Returned by $step (and by awaitValue) when the frame parked itself; never a user value. */
+export const SUSPEND: unique symbol = Symbol('tscoro.suspend') as any;
+
+/** A frame as emitted code builds it (the fields the runtime reads or writes). */
+export interface Frame {
+  $s: number;
+  $p: Frame | null | undefined;
+  $step(m: 0 | 1, v: unknown): unknown;
+}
+
+/** Native recursion depth for inline awaits before falling back to the task's frame stack. */
+export const MAX_INLINE_DEPTH = 256;
+
+// Driver state shared with task.ts. Invariant: `task` is the Task whose frames are executing (null
+// between steps); `pushed` is a frame that awaitValue asked the driver to run next (deep chains).
+export const drv: { task: Task<unknown> | null; pushed: Frame | null; depth: number } = {
+  task: null,
+  pushed: null,
+  depth: 0,
+};
+
+/** @internal True for values that `return` adopts and `await` suspends on. */
+export function isThenable(x: unknown): x is PromiseLike<unknown> {
+  return x !== null && (typeof x === 'object' || typeof x === 'function') && typeof (x as any).then === 'function';
+}
+
+/**
+ * What a compiled async function returns: a lazy coroutine object (as in asyncio). Nothing runs
+ * until it is awaited inside a coroutine, scheduled with createTask/gather/run, or awaited by native
+ * code (`then`), which schedules it as a Task on the active loop (or the default loop).
+ * A coroutine runs at most once: awaiting it again throws RuntimeError.
+ */
+export class Coroutine<T = unknown> implements PromiseLike<T> {
+  declare $s: number;
+  declare $p: Frame | null | undefined;
+  declare $name: string;
+  $step(_m: 0 | 1, _v: unknown): unknown {
+    throw new TypeError('Coroutine.$step must be provided by a compiled frame class');
+  }
+
+  /** Native interop: schedules the coroutine as a Task (once) and follows it like a Promise. */
+  then<R1 = T, R2 = never>(
+    onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onrejected?: ((reason: any) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    return taskForNative(this).then(onfulfilled, onrejected);
+  }
+  /** Promise-style catch: schedules the coroutine like `then`. */
+  catch<R = never>(onrejected?: ((reason: any) => R | PromiseLike<R>) | null): Promise<T | R> {
+    return taskForNative(this).catch(onrejected);
+  }
+  /** Promise-style finally: schedules the coroutine like `then`. */
+  finally(onfinally?: (() => void) | null): Promise<T> {
+    return taskForNative(this).finally(onfinally);
+  }
+  toString(): string {
+    return `<coroutine object ${this.$name}>`;
+  }
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString();
+  }
+}
+Object.defineProperty(Coroutine.prototype, '$name', { value: 'coroutine', writable: true });
+Object.defineProperty(Coroutine.prototype, Symbol.toStringTag, { value: 'Coroutine' });
+
+const nativeTasks = new WeakMap<object, Task<any>>();
+function taskForNative<T>(coro: Coroutine<T>): Task<T> {
+  let t = nativeTasks.get(coro);
+  if (t === undefined) {
+    const { createTask } = require('./task') as typeof import('./task');
+    t = createTask(coro);
+    nativeTasks.set(coro, t);
+  }
+  return t;
+}
+
+/** Emitted once per compiled async function: makes its frame class a Coroutine named `name`. */
+export function defineCoroutine(cls: { prototype: object }, name: string): void {
+  Object.setPrototypeOf(cls.prototype, Coroutine.prototype);
+  Object.defineProperty(cls.prototype, '$name', { value: name });
+}
+
+/** @internal asyncio's message for a coroutine awaited twice. */
+export function reuseError(): RuntimeError {
+  return new RuntimeError('cannot reuse already awaited coroutine');
+}
+
+/**
+ * The await protocol (see file header). `frame` has already stored its resume state in $s.
+ * Returns the awaited value, SUSPEND, or throws the awaited exception.
+ */
+export function awaitValue(frame: Frame, x: unknown): unknown {
+  if (x === null || (typeof x !== 'object' && typeof x !== 'function')) return x;
+  if (x instanceof Coroutine) {
+    if (x.$p !== undefined) throw reuseError();
+    x.$p = frame;
+    if (drv.depth < MAX_INLINE_DEPTH) {
+      drv.depth++;
+      let r: unknown;
+      try {
+        r = x.$step(0, undefined);
+      } finally {
+        drv.depth--;
+      }
+      if (r === SUSPEND) return SUSPEND;
+      return isThenable(r) ? awaitValue(frame, r) : r;
+    }
+    drv.pushed = x;
+    return SUSPEND;
+  }
+  if (x instanceof Future) {
+    if (x._state !== FutureState.Pending) return x.result();
+    return suspendOn(frame, x);
+  }
+  if (typeof (x as any).then === 'function') return suspendOn(frame, wrapThenable(x as PromiseLike<unknown>));
+  return x;
+}
+
+function currentTaskOrThrow(): Task<unknown> {
+  const t = drv.task;
+  if (t === null) throw new RuntimeError('await outside of a task: run the coroutine with run() or createTask()');
+  return t;
+}
+
+function suspendOn(frame: Frame, fut: Future<unknown>): typeof SUSPEND {
+  const t = currentTaskOrThrow();
+  if ((fut as unknown) === t) throw new RuntimeError(`Task cannot await on itself: ${t}`);
+  if (fut._loop !== t._loop) throw new RuntimeError(`Task ${t} got Future ${fut} attached to a different loop`);
+  t._top = frame;
+  t._waiter = fut;
+  fut._addCallback(t);
+  if (t._mustCancel && fut.cancel(t._cancelMessage)) t._mustCancel = false;
+  return SUSPEND;
+}
+
+/** Wraps a native thenable in a Future of the current loop; the virtual clock waits while it is pending. */
+function wrapThenable(x: PromiseLike<unknown>): Future<unknown> {
+  const t = currentTaskOrThrow();
+  const loop = t._loop;
+  const fut = new Future<unknown>(loop);
+  let counted = true;
+  loop._nativeWaits++;
+  const release = (): void => {
+    if (counted) {
+      counted = false;
+      loop._nativeWaits--;
+    }
+  };
+  fut._addCallback(release);
+  x.then(
+    (v) => {
+      release();
+      if (!fut.done()) fut.setResult(v);
+    },
+    (e) => {
+      release();
+      if (!fut.done()) fut.setException(e);
+    },
+  );
+  return fut;
+}
+
+/** `sleep()`'s frame: parks the task on a timer (or, for 0, for exactly one pass) without a Future. */
+export class SleepFrame<T> extends Coroutine<T> {
+  constructor(
+    readonly delay: number,
+    readonly value: T,
+  ) {
+    super();
+    this.$s = 0;
+    this.$p = undefined;
+  }
+  override $step(m: 0 | 1, v: unknown): unknown {
+    if (m) throw v;
+    if (this.$s === 1) return this.value;
+    this.$s = 1;
+    const t = currentTaskOrThrow();
+    t._top = this;
+    const loop = t._loop;
+    // A pending cancel, or sleep(0): yield one pass, as asyncio's bare `yield` does; the next step
+    // throws CancelledError if one is pending.
+    if (t._mustCancel || !(this.delay > 0)) {
+      t._waiter = null;
+      loop._push(t, undefined);
+    } else t._waiter = loop._sleepTimer(this.delay, t);
+    return SUSPEND;
+  }
+}
+Object.defineProperty(SleepFrame.prototype, '$name', { value: 'sleep' });
+
+/** Awaits a value on behalf of a frame that returned it (`return promise` acts like `return await promise`). */
+export class AdoptFrame extends Coroutine<unknown> {
+  constructor(readonly value: unknown) {
+    super();
+    this.$s = 0;
+    this.$p = undefined;
+  }
+  override $step(m: 0 | 1, v: unknown): unknown {
+    if (m) throw v;
+    if (this.$s === 1) return v;
+    this.$s = 1;
+    return awaitValue(this, this.value);
+  }
+}
+
+/** A frame that fails at once (a task started on a coroutine that already ran). */
+export class ThrowFrame extends Coroutine<never> {
+  constructor(readonly error: unknown) {
+    super();
+    this.$s = 0;
+    this.$p = undefined;
+  }
+  override $step(): unknown {
+    throw this.error;
+  }
+}

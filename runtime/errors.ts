@@ -1,0 +1,34 @@
+// The asyncio error classes, as exported by `tscoro`. Each `name` is its class name so that
+// `String(err)` and stack traces read like asyncio's (`CancelledError: stop!`).
+
+/** Raised at the suspended `await` of a Task that was cancelled (asyncio.CancelledError). */
+export class CancelledError extends Error {
+  constructor(message = '') {
+    super(message);
+    this.name = 'CancelledError';
+  }
+}
+
+/** A Future or Task was used in a state that does not allow the call (asyncio.InvalidStateError). */
+export class InvalidStateError extends Error {
+  constructor(message = '') {
+    super(message);
+    this.name = 'InvalidStateError';
+  }
+}
+
+/** A deadline passed (asyncio.TimeoutError, which is the builtin TimeoutError since Python 3.11). */
+export class TimeoutError extends Error {
+  constructor(message = '') {
+    super(message);
+    this.name = 'TimeoutError';
+  }
+}
+
+/** Misuse of the runtime that asyncio reports as RuntimeError (nested run, reused coroutine, ...). */
+export class RuntimeError extends Error {
+  constructor(message = '') {
+    super(message);
+    this.name = 'RuntimeError';
+  }
+}

@@ -1,0 +1,456 @@
+// The event loop: a FIFO ready queue run in passes and a timer heap, on a real or virtual clock.
+// Takes callbacks (Handles, Tasks, done-callbacks) and runs them in asyncio's order:
+//   - each pass runs a snapshot of the ready queue; what a callback schedules runs in the next pass;
+//   - before running the snapshot, a pass moves every timer due within CLOCK_RESOLUTION of now to the
+//     back of the ready queue, ordered by (deadline, insertion sequence);
+//   - the virtual clock jumps to the earliest deadline when nothing is ready and no task waits on a
+//     native promise; the real clock waits for it with the host's setTimeout (never spins).
+// Strict FIFO is a decision, not an accident (trio randomises on purpose; asyncio does not): the
+// paired programs in pairs/ pin it against CPython.
+
+/** asyncio's BaseEventLoop._clock_resolution (time.get_clock_info('monotonic').resolution on Linux). */
+export const CLOCK_RESOLUTION = 1e-9;
+
+export type ClockKind = 'real' | 'virtual';
+
+/** Something the ready queue can run: a Task (its wakeup) or a Handle. */
+export interface Runnable {
+  _run(arg: unknown): void;
+}
+type ReadyTarget = Runnable | ((arg: any) => void);
+
+/** The clock used when `run()` or the default loop gets no `clock` option. */
+export function defaultClock(): ClockKind {
+  const env = typeof process !== 'undefined' && process.env ? process.env.TSCORO_CLOCK : undefined;
+  return env === 'virtual' ? 'virtual' : 'real';
+}
+
+/** A callback scheduled with callSoon (asyncio.Handle). */
+export class Handle implements Runnable {
+  /** @internal */ _cancelled = false;
+  constructor(
+    /** @internal */ public _fn: ((...args: any[]) => unknown) | null,
+    /** @internal */ public _args: unknown[],
+    /** @internal */ public _loop: EventLoop,
+  ) {}
+  /** Prevents the callback from running; does nothing if it already ran. */
+  cancel(): void {
+    this._cancelled = true;
+    this._fn = null;
+    this._args = [];
+  }
+  /** True once cancel() was called. */
+  cancelled(): boolean {
+    return this._cancelled;
+  }
+  /** @internal */
+  _run(): void {
+    if (this._cancelled) return;
+    const fn = this._fn!;
+    fn(...this._args);
+  }
+  toString(): string {
+    return `<${this.constructor.name}${this._cancelled ? ' cancelled' : ''}>`;
+  }
+}
+
+/** A callback scheduled for a deadline (asyncio.TimerHandle); also parks sleeping tasks. */
+export class TimerHandle extends Handle {
+  /** @internal */ _fired = false;
+  constructor(
+    /** Deadline in the loop's time(). */ public readonly _when: number,
+    /** @internal Insertion sequence: ties on _when run in insertion order. */ public readonly _seq: number,
+    /** @internal What the timer wakes: itself (callLater) or a sleeping Task. */ public _target: Runnable | null,
+    fn: ((...args: any[]) => unknown) | null,
+    args: unknown[],
+    loop: EventLoop,
+  ) {
+    super(fn, args, loop);
+    if (_target === null) this._target = this;
+  }
+  /** The deadline, in seconds of the loop's clock. */
+  when(): number {
+    return this._when;
+  }
+  override cancel(): void {
+    if (!this._cancelled) this._loop._timerCancelled();
+    super.cancel();
+  }
+}
+
+// Invariant: at most one loop is "active" (between run() start and settle, or during a pass of the
+// default loop); it is what getRunningLoop(), new Future() and createTask() bind to.
+let activeLoop: EventLoop | null = null;
+let defaultLoop: EventLoop | null = null;
+
+/** @internal */
+export function _getActiveLoop(): EventLoop | null {
+  return activeLoop;
+}
+/** @internal */
+export function _setActiveLoop(loop: EventLoop | null): void {
+  activeLoop = loop;
+}
+/** @internal The loop the host drives in the background, for native `await coro` outside run(). */
+export function _getDefaultLoop(): EventLoop {
+  if (defaultLoop === null || defaultLoop._closed) {
+    defaultLoop = new EventLoop(defaultClock());
+    defaultLoop._forever = true;
+  }
+  return defaultLoop;
+}
+/** @internal The active loop, or the default loop when none is active. */
+export function _loopForNewWork(): EventLoop {
+  return activeLoop ?? _getDefaultLoop();
+}
+
+export interface ExceptionContext {
+  message: string;
+  exception?: unknown;
+  [key: string]: unknown;
+}
+export type ExceptionHandler = (loop: EventLoop, context: ExceptionContext) => void;
+
+const hostSetImmediate: (fn: () => void) => unknown =
+  typeof setImmediate === 'function' ? setImmediate : (fn) => setTimeout(fn, 0);
+
+const perfNow: () => number =
+  typeof performance !== 'undefined' ? () => performance.now() : () => Date.now();
+
+/**
+ * An asyncio event loop. Create one with `run()` (or `Runner`); user code reaches it through
+ * `getRunningLoop()`. Time is in seconds: `time()` starts at 0 on a virtual clock.
+ */
+export class EventLoop {
+  // Ready queue: a growable ring buffer of (target, arg) pairs; `_head` indexes the oldest pair.
+  // Invariant: _count pairs live at slots _head, _head+1, ... modulo the capacity (a power of two).
+  /** @internal */ _rq: unknown[] = new Array(64);
+  /** @internal */ _head = 0;
+  /** @internal */ _count = 0;
+  // Timer heap: binary min-heap of TimerHandles ordered by (_when, _seq); cancelled entries stay
+  // until they reach the top (lazy deletion), counted in _cancelledTimers.
+  /** @internal */ _timers: TimerHandle[] = [];
+  /** @internal */ _seq = 0;
+  /** @internal */ _cancelledTimers = 0;
+  /** @internal */ _vnow = 0;
+  /** @internal */ readonly _t0 = perfNow();
+  // Native promises some task awaits: while > 0 the virtual clock must not jump.
+  /** @internal */ _nativeWaits = 0;
+  /** @internal */ _stopping = false;
+  /** @internal */ _running = false;
+  /** @internal */ _closed = false;
+  /** @internal True for the default loop: it never stops, it idles. */ _forever = false;
+  /** @internal Called when a stop() takes effect at the end of a pass. */ _onStop: (() => void) | null = null;
+  /** @internal */ _wakeScheduled = false;
+  /** @internal */ _hostTimer: ReturnType<typeof setTimeout> | null = null;
+  /** @internal */ _hostTimerWhen = Infinity;
+  /** @internal Tasks of this loop that are not done (allTasks()). */ readonly _tasks = new Set<any>();
+  /** @internal */ _taskCounter = 0;
+  /** @internal */ _exceptionHandler: ExceptionHandler | null = null;
+  /** Debug mode (asyncio's loop.set_debug): extra checks and warnings. */
+  debug = false;
+  /** Seconds a single callback may run before debug mode warns (asyncio's slow_callback_duration). */
+  slowCallbackDuration = 0.1;
+
+  constructor(readonly clock: ClockKind = defaultClock()) {}
+
+  /** The loop's current time in seconds (virtual: starts at 0 and jumps; real: monotonic). */
+  time(): number {
+    return this.clock === 'virtual' ? this._vnow : (perfNow() - this._t0) / 1000;
+  }
+
+  /** Schedules `fn(...args)` for the next pass, after everything already scheduled (FIFO). */
+  callSoon<A extends unknown[]>(fn: (...args: A) => unknown, ...args: A): Handle {
+    this._checkClosed();
+    const h = new Handle(fn as (...a: unknown[]) => unknown, args, this);
+    this._push(h, undefined);
+    return h;
+  }
+
+  /** Schedules `fn(...args)` after `delay` seconds; ties run in the order they were scheduled. */
+  callLater<A extends unknown[]>(delay: number, fn: (...args: A) => unknown, ...args: A): TimerHandle {
+    return this.callAt(this.time() + delay, fn, ...args);
+  }
+
+  /** Schedules `fn(...args)` at loop time `when` (seconds). */
+  callAt<A extends unknown[]>(when: number, fn: (...args: A) => unknown, ...args: A): TimerHandle {
+    this._checkClosed();
+    const t = new TimerHandle(when, this._seq++, null, fn as (...a: unknown[]) => unknown, args, this);
+    this._heapPush(t);
+    return t;
+  }
+
+  /** Creates a Future bound to this loop. */
+  createFuture<T>(): import('./future').Future<T> {
+    const { Future } = require('./future') as typeof import('./future');
+    return new Future<T>(this);
+  }
+
+  /** Creates a Task on this loop (asyncio's loop.create_task). */
+  createTask<T>(coro: PromiseLike<T>, options: { name?: string } = {}): import('./task').Task<T> {
+    const { Task } = require('./task') as typeof import('./task');
+    return new Task<T>(coro, this, options.name);
+  }
+
+  /** Replaces the handler for errors nobody retrieved (null restores the default, printing to stderr). */
+  setExceptionHandler(handler: ExceptionHandler | null): void {
+    this._exceptionHandler = handler;
+  }
+
+  /** Reports an error through the exception handler (asyncio's call_exception_handler). */
+  callExceptionHandler(context: ExceptionContext): void {
+    if (this._exceptionHandler !== null) {
+      try {
+        this._exceptionHandler(this, context);
+        return;
+      } catch (err) {
+        context = { message: 'Unhandled error in exception handler', exception: err, context };
+      }
+    }
+    const exc = context.exception;
+    const detail = exc instanceof Error ? exc.stack ?? String(exc) : exc === undefined ? '' : String(exc);
+    console.error(context.message + (detail ? '\n' + detail : ''));
+  }
+
+  /** Stops the loop at the end of the current pass (asyncio's loop.stop()). */
+  stop(): void {
+    this._stopping = true;
+  }
+
+  /** True once the loop was closed by run() or Runner.close(). */
+  isClosed(): boolean {
+    return this._closed;
+  }
+
+  /** True while the loop is running passes or has work scheduled under run(). */
+  isRunning(): boolean {
+    return this._running || activeLoop === this;
+  }
+
+  /** @internal Appends (target, arg) to the ready queue. */
+  _push(target: ReadyTarget, arg: unknown): void {
+    let rq = this._rq;
+    const cap = rq.length >> 1;
+    if (this._count === cap) rq = this._grow();
+    const i = ((this._head + this._count) & (cap - 1)) << 1;
+    rq[i] = target;
+    rq[i + 1] = arg;
+    this._count++;
+    if (!this._running) this._wake();
+  }
+
+  private _grow(): unknown[] {
+    const old = this._rq;
+    const cap = old.length >> 1;
+    const rq = new Array(old.length * 2);
+    for (let k = 0; k < this._count; k++) {
+      const i = ((this._head + k) & (cap - 1)) << 1;
+      rq[k << 1] = old[i];
+      rq[(k << 1) + 1] = old[i + 1];
+    }
+    this._rq = rq;
+    this._head = 0;
+    return rq;
+  }
+
+  /** @internal Parks a sleeping task on a timer; the timer pushes the task itself when due. */
+  _sleepTimer(delay: number, task: Runnable): TimerHandle {
+    const t = new TimerHandle(this.time() + delay, this._seq++, task, null, [], this);
+    this._heapPush(t);
+    return t;
+  }
+
+  /** @internal */
+  _heapPush(t: TimerHandle): void {
+    const h = this._timers;
+    let i = h.length;
+    h.push(t);
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const q = h[p];
+      if (q._when < t._when || (q._when === t._when && q._seq < t._seq)) break;
+      h[i] = q;
+      i = p;
+    }
+    h[i] = t;
+    if (!this._running) this._wake();
+  }
+
+  private _heapPop(): TimerHandle {
+    const h = this._timers;
+    const top = h[0];
+    const last = h.pop()!;
+    const n = h.length;
+    if (n > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= n) break;
+        const r = l + 1;
+        let c = l;
+        if (r < n && (h[r]._when < h[l]._when || (h[r]._when === h[l]._when && h[r]._seq < h[l]._seq))) c = r;
+        const x = h[c];
+        if (last._when < x._when || (last._when === x._when && last._seq < x._seq)) break;
+        h[i] = x;
+        i = c;
+      }
+      h[i] = last;
+    }
+    return top;
+  }
+
+  /** @internal */
+  _timerCancelled(): void {
+    this._cancelledTimers++;
+  }
+
+  private _purgeCancelledTop(): void {
+    const h = this._timers;
+    while (h.length > 0 && h[0]._cancelled) {
+      this._heapPop();
+      this._cancelledTimers--;
+    }
+  }
+
+  /**
+   * One pass (asyncio's _run_once after the wait): move due timers to the ready queue, then run the
+   * callbacks that were ready when the pass began. Callbacks scheduled meanwhile wait for the next pass.
+   */
+  private _runOnce(): void {
+    const h = this._timers;
+    if (h.length > 0) {
+      const end = this.time() + CLOCK_RESOLUTION;
+      while (h.length > 0 && h[0]._when < end) {
+        const t = this._heapPop();
+        if (t._cancelled) {
+          this._cancelledTimers--;
+          continue;
+        }
+        t._fired = true;
+        this._push(t._target!, undefined);
+      }
+    }
+    let n = this._count;
+    const debug = this.debug;
+    while (n-- > 0) {
+      const rq = this._rq;
+      const i = this._head << 1;
+      const target = rq[i] as ReadyTarget;
+      const arg = rq[i + 1];
+      rq[i] = undefined;
+      rq[i + 1] = undefined;
+      this._head = (this._head + 1) & ((rq.length >> 1) - 1);
+      this._count--;
+      const t0 = debug ? perfNow() : 0;
+      try {
+        if (typeof target === 'function') target(arg);
+        else target._run(arg);
+      } catch (err) {
+        this.callExceptionHandler({ message: `Exception in callback ${describe(target)}`, exception: err });
+      }
+      if (debug) {
+        const dt = (perfNow() - t0) / 1000;
+        if (dt >= this.slowCallbackDuration)
+          console.error(`Executing ${describe(target)} took ${dt.toFixed(3)} seconds`);
+      }
+    }
+  }
+
+  /** @internal Runs passes until stopped, or until nothing can happen without waiting. */
+  _runForever(onStop: (() => void) | null): void {
+    this._onStop = onStop;
+    this._continue();
+  }
+
+  /** @internal Drives the loop synchronously as far as it can; arranges to be called again. */
+  _continue(): void {
+    if (this._running || this._closed) return;
+    this._running = true;
+    const prevActive = activeLoop;
+    if (this._forever) activeLoop = this;
+    try {
+      for (;;) {
+        if (this._count === 0 && !this._stopping) {
+          this._purgeCancelledTop();
+          if (this._timers.length === 0) break; // idle: only outside events can add work
+          const timeout = Math.max(0, this._timers[0]._when - this.time());
+          if (this.clock === 'virtual') {
+            if (this._nativeWaits > 0) break; // a native promise may still schedule earlier work
+            this._vnow += timeout;
+          } else if (timeout > 0) {
+            this._armHostTimer(timeout);
+            break;
+          }
+        }
+        this._runOnce();
+        if (this._stopping) {
+          this._stopping = false;
+          const cb = this._onStop;
+          this._onStop = null;
+          if (cb !== null) {
+            this._running = false;
+            if (this._forever) activeLoop = prevActive;
+            cb();
+            return;
+          }
+        }
+      }
+    } finally {
+      if (this._running) {
+        this._running = false;
+        if (this._forever) activeLoop = prevActive;
+      }
+    }
+  }
+
+  private _armHostTimer(timeout: number): void {
+    const when = this.time() + timeout;
+    if (this._hostTimer !== null) {
+      if (this._hostTimerWhen <= when) return;
+      clearTimeout(this._hostTimer);
+    }
+    this._hostTimerWhen = when;
+    this._hostTimer = setTimeout(() => {
+      this._hostTimer = null;
+      this._hostTimerWhen = Infinity;
+      this._continue();
+    }, Math.max(0, Math.ceil(timeout * 1000)));
+  }
+
+  /** @internal Work arrived while the loop was not running (a native promise settled, a host timer). */
+  _wake(): void {
+    if (this._wakeScheduled || this._closed) return;
+    if (this._onStop === null && !this._forever) return; // not under run(): nothing drives it yet
+    this._wakeScheduled = true;
+    hostSetImmediate(() => {
+      this._wakeScheduled = false;
+      this._continue();
+    });
+  }
+
+  /** @internal */
+  _checkClosed(): void {
+    if (this._closed) {
+      const { RuntimeError } = require('./errors') as typeof import('./errors');
+      throw new RuntimeError('Event loop is closed');
+    }
+  }
+
+  /** @internal */
+  _close(): void {
+    this._closed = true;
+    if (this._hostTimer !== null) clearTimeout(this._hostTimer);
+    this._hostTimer = null;
+  }
+
+  toString(): string {
+    return `<EventLoop clock=${this.clock} running=${this.isRunning()} closed=${this._closed}>`;
+  }
+}
+
+function describe(target: unknown): string {
+  if (typeof target === 'function') return target.name || 'callback';
+  const h = target as Handle;
+  if (h instanceof Handle && h._fn) return h._fn.name || 'callback';
+  return String(target);
+}

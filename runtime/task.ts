@@ -1,0 +1,258 @@
+// Task: a Future that drives a coroutine (asyncio.Task). Takes a Coroutine, produces its result.
+// The driver (`_step`) is a trampoline over the task's frame stack: a frame that returns hands its
+// value to its parent frame ($p), a frame that throws hands the exception up, and a frame pushed by
+// a deep await runs next. Cancellation follows CPython's Task.cancel/__step exactly: the cancel is
+// passed to whatever the task waits on (a Future, another Task, a timer) or, if the task is already
+// scheduled, remembered in _mustCancel and thrown in at its next step.
+import { CancelledError, InvalidStateError, RuntimeError } from './errors';
+import { Future, FutureState } from './future';
+import { EventLoop, Runnable, TimerHandle, _loopForNewWork } from './loop';
+import {
+  AdoptFrame,
+  Coroutine,
+  Frame,
+  SUSPEND,
+  ThrowFrame,
+  drv,
+  isThenable,
+  reuseError,
+} from './coroutine';
+
+export interface TaskOptions {
+  /** The task's name (asyncio default: "Task-N"). */
+  name?: string;
+}
+
+const NOT_COMPILED =
+  'expected a tscoro Coroutine but got a native Promise: the async function was not compiled by the ' +
+  'tscoro transformer. Add { "transform": "tscoro/transformer" } to compilerOptions.plugins in ' +
+  'tsconfig.json and compile with ts-patch\'s `tspc` on TypeScript 6 (plain `tsc` and TypeScript 7 ignore plugins), ' +
+  'or run the file with `tscoro run`.';
+
+/** @internal Throws the TypeError that explains a missing transform, or a TypeError for non-coroutines. */
+export function checkCoroutine(coro: unknown, what: string): asserts coro is Coroutine<unknown> {
+  if (coro instanceof Coroutine) return;
+  if (coro instanceof Promise) throw new TypeError(`${what}: ${NOT_COMPILED}`);
+  throw new TypeError(`${what}: a coroutine was expected, got ${String(coro)}`);
+}
+
+/**
+ * A coroutine scheduled on the loop (asyncio.Task). Awaiting it waits for the coroutine's result.
+ * - pending: `cancel(msg)` throws CancelledError(msg) at the coroutine's suspended await (so its
+ *   catch/finally run) and returns true; if it awaits another Task, that one is cancelled first.
+ * - done: result/exception as for Future; `cancelled()` is true only if the coroutine let the
+ *   CancelledError escape (it may catch it and go on).
+ */
+export class Task<T = unknown> extends Future<T> implements Runnable {
+  /** @internal The frame to resume: the deepest frame of the await chain. */ _top: Frame;
+  /** @internal The root frame (getCoro()). */ readonly _coro: Coroutine<T>;
+  /** @internal What the task is parked on: a Future, a sleep timer, or null (scheduled/running). */
+  _waiter: Future<unknown> | TimerHandle | null = null;
+  /** @internal A cancel arrived while the task was scheduled: throw CancelledError at the next step. */
+  _mustCancel = false;
+  /** @internal */ _numCancelsRequested = 0;
+  /** @internal The CancelledError that ended the coroutine (re-raised to the first awaiter). */
+  _cancelledExc: CancelledError | null = null;
+  /** @internal */ _name: string;
+
+  constructor(coro: PromiseLike<T>, loop?: EventLoop, name?: string) {
+    checkCoroutine(coro, 'createTask()');
+    const l = loop ?? _loopForNewWork();
+    l._checkClosed();
+    super(l);
+    this._coro = coro as unknown as Coroutine<T>;
+    if (this._coro.$p !== undefined) this._top = new ThrowFrame(reuseError());
+    else this._top = this._coro;
+    this._top.$p = null;
+    this._name = name ?? `Task-${++l._taskCounter}`;
+    l._tasks.add(this);
+    l._push(this, undefined);
+  }
+
+  /** The task's name. */
+  getName(): string {
+    return this._name;
+  }
+  /** Renames the task. */
+  setName(name: string): void {
+    this._name = String(name);
+  }
+  /** The coroutine this task runs. */
+  getCoro(): Coroutine<T> {
+    return this._coro;
+  }
+  /** How many cancel() requests are pending (asyncio 3.11's Task.cancelling()). */
+  cancelling(): number {
+    return this._numCancelsRequested;
+  }
+  /** Decrements the pending cancel requests (asyncio 3.11's Task.uncancel()); returns the new count. */
+  uncancel(): number {
+    if (this._numCancelsRequested > 0) this._numCancelsRequested--;
+    return this._numCancelsRequested;
+  }
+
+  /**
+   * Requests cancellation: returns false if the task is done, true otherwise. The coroutine sees
+   * CancelledError(msg) at its suspended await, one pass later at the earliest.
+   */
+  override cancel(msg?: string): boolean {
+    if (this._state !== FutureState.Pending) return false;
+    this._numCancelsRequested++;
+    const w = this._waiter;
+    if (w !== null) {
+      if (w instanceof TimerHandle) {
+        if (!w._fired) {
+          // A sleep's timer: asyncio cancels the sleep's future, which schedules the wakeup now.
+          w.cancel();
+          this._waiter = null;
+          this._mustCancel = true;
+          this._cancelMessage = msg;
+          this._loop._push(this, undefined);
+          return true;
+        }
+      } else if (w.cancel(msg)) {
+        // Keep _waiter: it may be a Task that swallows the cancel and must be cancelled again.
+        return true;
+      }
+    }
+    this._mustCancel = true;
+    this._cancelMessage = msg;
+    return true;
+  }
+
+  /** @internal Ready-queue entry point: the first step, a wakeup after sleep, or a done waiter. */
+  _run(arg: unknown): void {
+    if (this._state !== FutureState.Pending) return;
+    if (arg instanceof Future) {
+      if (arg !== this._waiter) return; // a stale wakeup from a waiter we no longer follow
+      const st = arg._state;
+      if (st === FutureState.Finished) this._step(0, arg._result);
+      else if (st === FutureState.Failed) {
+        arg._retrieved = true;
+        this._step(1, arg._result);
+      } else this._step(1, arg._makeCancelledError());
+    } else this._step(0, undefined);
+  }
+
+  /** @internal The trampoline (see file header). */
+  _step(m: 0 | 1, v: unknown): void {
+    if (this._state !== FutureState.Pending) throw new InvalidStateError(`_step(): already done: ${this}`);
+    if (this._mustCancel) {
+      if (!(m === 1 && v instanceof CancelledError)) {
+        m = 1;
+        v = this._makeCancelledError();
+      }
+      this._mustCancel = false;
+    }
+    this._waiter = null;
+    const prevTask = drv.task;
+    const prevDepth = drv.depth;
+    drv.task = this as Task<unknown>;
+    drv.depth = 0;
+    let f = this._top;
+    try {
+      for (;;) {
+        let r: unknown;
+        try {
+          r = f.$step(m, v);
+        } catch (err) {
+          const p = f.$p;
+          if (p === null || p === undefined) {
+            this._finishError(err);
+            break;
+          }
+          f = p;
+          m = 1;
+          v = err;
+          continue;
+        }
+        if (r === SUSPEND) {
+          const pushed = drv.pushed;
+          if (pushed === null) break;
+          drv.pushed = null;
+          f = pushed;
+          m = 0;
+          v = undefined;
+          continue;
+        }
+        if (isThenable(r)) {
+          const a = new AdoptFrame(r);
+          a.$p = f.$p;
+          f = a;
+          m = 0;
+          v = undefined;
+          continue;
+        }
+        const p = f.$p;
+        if (p === null || p === undefined) {
+          this._finishResult(r as T);
+          break;
+        }
+        f = p;
+        m = 0;
+        v = r;
+      }
+    } finally {
+      drv.task = prevTask;
+      drv.depth = prevDepth;
+      drv.pushed = null;
+    }
+  }
+
+  private _finishResult(r: T): void {
+    this._loop._tasks.delete(this);
+    if (this._mustCancel) {
+      // Cancelled right before the coroutine returned.
+      this._mustCancel = false;
+      Future.prototype.cancel.call(this, this._cancelMessage);
+    } else this.setResult(r);
+  }
+
+  private _finishError(err: unknown): void {
+    this._loop._tasks.delete(this);
+    if (err instanceof CancelledError) {
+      this._cancelledExc = err;
+      Future.prototype.cancel.call(this);
+    } else {
+      this._state = FutureState.Failed;
+      this._result = err;
+      this._scheduleCallbacks();
+    }
+  }
+
+  /** @internal */
+  override _makeCancelledError(): CancelledError {
+    const saved = this._cancelledExc;
+    if (saved !== null) {
+      this._cancelledExc = null;
+      return saved;
+    }
+    return super._makeCancelledError();
+  }
+
+  override toString(): string {
+    const st = this._describeState();
+    return `<Task ${st} name='${this._name}' coro=${this._coro}>`;
+  }
+}
+
+/**
+ * Schedules a coroutine to run concurrently (asyncio.create_task). Its first step runs in the next
+ * loop pass. Keep the Task to await its result or cancel it.
+ */
+export function createTask<T>(coro: PromiseLike<T>, options: TaskOptions = {}): Task<T> {
+  return new Task<T>(coro, undefined, options.name);
+}
+
+/** The Task whose coroutine is running now, or null outside any task (asyncio.current_task). */
+export function currentTask(): Task<unknown> | null {
+  return drv.task;
+}
+
+/** The not-yet-done Tasks of the running loop (asyncio.all_tasks). */
+export function allTasks(loop?: EventLoop): Set<Task<unknown>> {
+  const l = loop ?? _loopForNewWork();
+  return new Set(l._tasks);
+}
+
+export { RuntimeError };

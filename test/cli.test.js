@@ -1,0 +1,127 @@
+// The `tscoro` command through bin/tscoro.js, as a user types it. Takes small programs written into
+// .tmp/cli/; produces one uvu suite per command. Programs here do not import 'tscoro', so they pin the
+// CLI's own behaviour (in-memory compile, require hook for local imports, source maps, exit codes)
+// whatever state the runtime is in; fixtures and pairs cover the runtime.
+'use strict';
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+const { suite } = require('uvu');
+const assert = require('uvu/assert');
+const { repoRoot, tmpRoot, writeFile } = require('./harness');
+
+const bin = path.join(repoRoot, 'bin', 'tscoro.js');
+const dir = path.join(tmpRoot, 'cli');
+
+function tscoro(...args) {
+  const env = { ...process.env };
+  delete env.TSCORO_CLOCK;
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, env, encoding: 'utf8', timeout: 30_000 });
+  return { stdout: r.stdout, stderr: r.stderr, status: r.status };
+}
+
+fs.rmSync(dir, { recursive: true, force: true });
+writeFile(
+  path.join(dir, 'lib.ts'),
+  `export async function double(n: number): Promise<number> {
+  return n * 2;
+}
+export function fail(): never {
+  throw new Error('failed in lib.ts');
+}
+`,
+);
+writeFile(
+  path.join(dir, 'main.ts'),
+  `import { double, fail } from './lib';
+async function main(): Promise<void> {
+  console.log('double', await double(21));
+  console.log('clock', process.env.TSCORO_CLOCK ?? 'unset');
+  console.log('args', process.argv.slice(2).join(' '));
+  if (process.argv.includes('fail')) fail();
+}
+main();
+`,
+);
+writeFile(path.join(dir, 'bad.ts'), `const n: number = 'one';\nconsole.log(n);\n`);
+
+const options = suite('options');
+
+options('--help', () => {
+  const r = tscoro('--help');
+  assert.is(r.status, 0);
+  assert.match(r.stdout, /^Usage: tscoro <command>/);
+});
+
+options('-h', () => {
+  assert.match(tscoro('-h').stdout, /^Usage: tscoro <command>/);
+});
+
+options('--version', () => {
+  const { version } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+  const r = tscoro('--version');
+  assert.is(r.status, 0);
+  assert.is(r.stdout, `${version}\n`);
+});
+
+options('frob main.ts', () => {
+  const r = tscoro('frob', 'main.ts');
+  assert.is(r.status, 2);
+  assert.match(r.stderr, /unknown command 'frob'/);
+});
+
+options('run main.ts --clock fast', () => {
+  const r = tscoro('run', 'main.ts', '--clock', 'fast');
+  assert.is(r.status, 2);
+  assert.match(r.stderr, /--clock expects 'virtual' or 'real'/);
+});
+
+options('run missing.ts', () => {
+  const r = tscoro('run', 'missing.ts');
+  assert.is(r.status, 2);
+  assert.match(r.stderr, /file not found: missing.ts/);
+});
+
+options.run();
+
+const run = suite('run');
+
+run('run main.ts', () => {
+  const r = tscoro('run', 'main.ts');
+  assert.is(r.stderr, '');
+  assert.is(r.stdout, 'double 42\nclock unset\nargs \n');
+  assert.is(r.status, 0);
+});
+
+run('run main.ts --clock virtual -- a b', () => {
+  const r = tscoro('run', 'main.ts', '--clock', 'virtual', '--', 'a', 'b');
+  assert.is(r.stdout, 'double 42\nclock virtual\nargs a b\n');
+  assert.is(r.status, 0);
+});
+
+run('run main.ts fail (stack points into the .ts source)', () => {
+  const r = tscoro('run', 'main.ts', 'fail');
+  assert.is(r.status, 1);
+  assert.match(r.stderr, /Error: failed in lib.ts/);
+  assert.match(r.stderr, new RegExp(`${path.join(dir, 'lib.ts').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5:9`));
+});
+
+run('run bad.ts', () => {
+  const r = tscoro('run', 'bad.ts');
+  assert.is(r.status, 1);
+  assert.is(r.stdout, '');
+  assert.is(r.stderr, "bad.ts:1:7 - error TS2322: Type 'string' is not assignable to type 'number'.\n");
+});
+
+run.run();
+
+const emit = suite('emit');
+
+emit('emit main.ts', () => {
+  const r = tscoro('emit', 'main.ts');
+  assert.is(r.status, 0);
+  assert.match(r.stdout, /require\("\.\/lib"\)/);
+  assert.not.match(r.stdout, /sourceMappingURL/);
+});
+
+emit.run();

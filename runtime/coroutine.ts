@@ -228,3 +228,23 @@ export class ThrowFrame extends Coroutine<never> {
     throw this.error;
   }
 }
+
+/**
+ * The frame of an async function that captures locals of an enclosing function: its step is a
+ * closure made where the function is defined; locals are fields added by the wrapper (always in
+ * the same order, so each function's frames share one shape).
+ */
+export class ClosureFrame extends Coroutine<unknown> {
+  constructor(
+    readonly $fn: (this: ClosureFrame, m: 0 | 1, v: unknown) => unknown,
+    name: string,
+  ) {
+    super();
+    this.$s = 0;
+    this.$p = undefined;
+    this.$name = name;
+  }
+  override $step(m: 0 | 1, v: unknown): unknown {
+    return this.$fn(m, v);
+  }
+}

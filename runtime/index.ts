@@ -168,3 +168,15 @@ class TrivialFrame extends Coroutine<void> {
   }
 }
 Object.defineProperty(TrivialFrame.prototype, '$name', { value: 'shutdown' });
+
+// ---- asyncio's high-level API: synchronisation, queues, timeouts, waiting, task groups ----
+export { Lock } from './sync/lock';
+export { Event } from './sync/event';
+export { Condition } from './sync/condition';
+export { Semaphore, BoundedSemaphore } from './sync/semaphore';
+export { Barrier, BrokenBarrierError } from './sync/barrier';
+export { Queue, PriorityQueue, LifoQueue, QueueEmpty, QueueFull, QueueShutDown } from './queues';
+export { Timeout, withTimeout, withTimeoutAt, waitFor } from './timeouts';
+export { wait, asCompleted, shield, FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED } from './wait';
+export type { ReturnWhen, WaitOptions, WaitResult, AsCompleted } from './wait';
+export { taskGroup, TaskGroup, ExceptionGroup } from './taskgroup';

@@ -46,8 +46,8 @@ export class Handle implements Runnable {
   /** @internal */
   _run(): void {
     if (this._cancelled) return;
-    const fn = this._fn!;
-    fn(...this._args);
+    const fn = this._fn;
+    if (fn !== null) fn(...this._args);
   }
   toString(): string {
     return `<${this.constructor.name}${this._cancelled ? ' cancelled' : ''}>`;
@@ -67,6 +67,14 @@ export class TimerHandle extends Handle {
   ) {
     super(fn, args, loop);
     if (_target === null) this._target = this;
+  }
+  /** @internal Runs the callback, or wakes the sleeping task: it resumes one pass later, as a
+   * CPython task resumes one pass after its sleep future's timer fires. */
+  override _run(): void {
+    if (this._cancelled) return;
+    this._fired = true;
+    if (this._target !== this) this._loop._push(this._target!, undefined);
+    else super._run();
   }
   /** The deadline, in seconds of the loop's clock. */
   when(): number {
@@ -326,8 +334,7 @@ export class EventLoop {
           this._cancelledTimers--;
           continue;
         }
-        t._fired = true;
-        this._push(t._target!, undefined);
+        this._push(t, undefined);
       }
     }
     let n = this._count;

@@ -14,4 +14,4 @@
 // Emitted code suspends with `if ((v = aw(this, x)) === S) return S;` after setting $s to the
 // resume state; `aw` returns the value at once when x needs no suspension (plain value, done
 // Future, coroutine that completes synchronously) so the machine falls through to the next case.
-export { SUSPEND as S, awaitValue as aw, defineCoroutine as def, Coroutine } from './coroutine';
+export { SUSPEND as S, awaitValue as aw, defineCoroutine as def, ClosureFrame as Cf, Coroutine } from './coroutine';

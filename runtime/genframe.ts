@@ -1,0 +1,66 @@
+// Generator-backed coroutine frames for the runtime's own awaitable methods (Lock.acquire,
+// Queue.get, waitFor, taskGroup, ...). Takes a generator in which `yield x` means `await x`;
+// produces a Coroutine whose $step drives it through awaitValue, so it behaves exactly like a
+// compiled async function: awaited inline (no extra loop pass when it never suspends), parked on a
+// Future when it does, resumed with the value or the exception (cancellation included).
+//
+// Why generators and not hand-numbered states: these methods mirror CPython's locks.py, queues.py,
+// tasks.py, timeouts.py and taskgroups.py line by line, including try/finally around awaits; a
+// generator keeps that structure readable and reviewable against the original, and JS generators
+// run `finally` blocks that themselves yield (Condition.wait re-acquires its lock in one).
+import { Coroutine, SUSPEND, awaitValue, drv } from './coroutine';
+import { EventLoop, _loopForNewWork } from './loop';
+
+/** @internal A coroutine frame driven by a generator: `yield x` awaits x and evaluates to its result. */
+export class GenFrame<T> extends Coroutine<T> {
+  constructor(
+    /** @internal */ readonly _gen: Generator<unknown, T, unknown>,
+    name: string,
+  ) {
+    super();
+    this.$s = 0;
+    this.$p = undefined;
+    this.$name = name;
+  }
+
+  override $step(m: 0 | 1, v: unknown): unknown {
+    const g = this._gen;
+    for (;;) {
+      // A throw out of the generator is the coroutine's exception: it leaves $step unchanged.
+      const r = m ? g.throw(v) : g.next(v);
+      if (r.done) return r.value;
+      this.$s++;
+      try {
+        v = awaitValue(this, r.value);
+        m = 0;
+      } catch (err) {
+        m = 1;
+        v = err;
+        continue;
+      }
+      if (v === SUSPEND) return SUSPEND;
+    }
+  }
+}
+
+/**
+ * @internal Wraps a generator as an awaitable typed like what a compiled `async` function returns.
+ * Nothing runs until the result is awaited (as with asyncio coroutines).
+ */
+export function coro<T>(gen: Generator<unknown, T, unknown>, name: string): Promise<T> {
+  return new GenFrame<T>(gen, name) as unknown as Promise<T>;
+}
+
+/** @internal The loop of the running task, else the active (or default) loop: asyncio's _get_loop(). */
+export function runningLoop(): EventLoop {
+  const t = drv.task;
+  return t !== null ? t._loop : _loopForNewWork();
+}
+
+/** @internal Removes the first occurrence of `x` from `arr` (deque.remove); returns whether it was there. */
+export function removeFirst<X>(arr: X[], x: X): boolean {
+  const i = arr.indexOf(x);
+  if (i < 0) return false;
+  arr.splice(i, 1);
+  return true;
+}

@@ -1,0 +1,321 @@
+// Queues: asyncio.Queue, PriorityQueue and LifoQueue (CPython 3.11 queues.py, plus shutdown() and
+// QueueShutDown from Python 3.13). Takes put/get calls from producer and consumer tasks; produces
+// items in FIFO, priority (heapq order) or LIFO order. Blocked getters and putters are woken one
+// at a time, first come first served; a getter or putter that is woken but cancelled before it
+// runs passes its wake-up on, so cancellation never strands an item or a free slot.
+import { Future } from './future';
+import { coro, removeFirst, runningLoop } from './genframe';
+import { Event } from './sync/event';
+
+/** Raised by getNowait() on an empty queue (asyncio.QueueEmpty). */
+export class QueueEmpty extends Error {
+  constructor(message = '') {
+    super(message);
+    this.name = 'QueueEmpty';
+  }
+}
+
+/** Raised by putNowait() on a full queue (asyncio.QueueFull). */
+export class QueueFull extends Error {
+  constructor(message = '') {
+    super(message);
+    this.name = 'QueueFull';
+  }
+}
+
+/** Raised by put/get on a queue that was shut down (asyncio.QueueShutDown, Python 3.13). */
+export class QueueShutDown extends Error {
+  constructor(message = '') {
+    super(message);
+    this.name = 'QueueShutDown';
+  }
+}
+
+/**
+ * A FIFO queue for producer and consumer tasks (asyncio.Queue). `maxsize <= 0` (the default)
+ * means unbounded; otherwise put() waits while the queue holds `maxsize` items.
+ */
+export class Queue<T> {
+  /** @internal */ readonly _maxsize: number;
+  // Invariant: one Future per task blocked in get()/put(), in arrival order. A Future leaves the
+  // list when it is woken (_wakeupNext pops it) or when its waiter gives up (it removes itself).
+  /** @internal */ readonly _getters: Future<void>[] = [];
+  /** @internal */ readonly _putters: Future<void>[] = [];
+  // Invariant: _unfinished counts items put and not yet taskDone()'d; _finished is set iff it is 0.
+  /** @internal */ _unfinished = 0;
+  /** @internal */ readonly _finished = new Event();
+  /** @internal */ _isShutdown = false;
+  /** @internal */ _queue: T[] = [];
+
+  /** A queue holding at most `maxsize` items (0 or less: no limit). */
+  constructor(maxsize = 0) {
+    this._maxsize = maxsize;
+    this._finished.set();
+  }
+
+  /** @internal Storage hooks (asyncio's _put/_get), overridden by the priority and LIFO queues. */
+  _put(item: T): void {
+    this._queue.push(item);
+  }
+  /** @internal */
+  _get(): T {
+    return this._queue.shift() as T;
+  }
+
+  /** @internal Wakes the first waiter in `waiters` that is not done, removing it from the list. */
+  _wakeupNext(waiters: Future<void>[]): void {
+    while (waiters.length > 0) {
+      const w = waiters.shift()!;
+      if (!w.done()) {
+        w.setResult(undefined);
+        break;
+      }
+    }
+  }
+
+  /** Number of items in the queue. */
+  qsize(): number {
+    return this._queue.length;
+  }
+
+  /** The size limit given to the constructor (0 or less: unbounded). */
+  get maxsize(): number {
+    return this._maxsize;
+  }
+
+  /** True when the queue holds no items. */
+  empty(): boolean {
+    return this._queue.length === 0;
+  }
+
+  /** True when the queue holds `maxsize` items (never for an unbounded queue). */
+  full(): boolean {
+    return this._maxsize > 0 && this.qsize() >= this._maxsize;
+  }
+
+  /**
+   * Puts `item` in the queue, waiting (FIFO) while it is full. No loop pass when there is room.
+   * Throws QueueShutDown if the queue is (or gets) shut down; if the waiting task is cancelled,
+   * CancelledError is raised here, the item is not added, and a free slot it was told about goes
+   * to the next putter.
+   */
+  put(item: T): Promise<void> {
+    return coro(this._putGen(item), 'Queue.put');
+  }
+
+  private *_putGen(item: T): Generator<unknown, void, unknown> {
+    while (this.full()) {
+      if (this._isShutdown) throw new QueueShutDown();
+      const putter = runningLoop().createFuture<void>();
+      this._putters.push(putter);
+      try {
+        yield putter;
+      } catch (err) {
+        putter.cancel();
+        removeFirst(this._putters, putter);
+        if (!this.full() && !putter.cancelled()) this._wakeupNext(this._putters);
+        throw err;
+      }
+    }
+    this.putNowait(item);
+  }
+
+  /** Puts `item` at once; QueueFull if the queue is full, QueueShutDown if it was shut down. */
+  putNowait(item: T): void {
+    if (this._isShutdown) throw new QueueShutDown();
+    if (this.full()) throw new QueueFull();
+    this._put(item);
+    this._unfinished++;
+    this._finished.clear();
+    this._wakeupNext(this._getters);
+  }
+
+  /**
+   * Removes and returns the next item, waiting (FIFO) while the queue is empty. No loop pass when
+   * an item is there. Throws QueueShutDown once the queue is shut down and empty; if the waiting
+   * task is cancelled, CancelledError is raised here and a wake-up it had received goes to the
+   * next getter.
+   */
+  get(): Promise<T> {
+    return coro(this._getGen(), 'Queue.get');
+  }
+
+  private *_getGen(): Generator<unknown, T, unknown> {
+    while (this.empty()) {
+      if (this._isShutdown) throw new QueueShutDown();
+      const getter = runningLoop().createFuture<void>();
+      this._getters.push(getter);
+      try {
+        yield getter;
+      } catch (err) {
+        getter.cancel();
+        removeFirst(this._getters, getter);
+        if (!this.empty() && !getter.cancelled()) this._wakeupNext(this._getters);
+        throw err;
+      }
+    }
+    return this.getNowait();
+  }
+
+  /** Removes and returns the next item at once; QueueEmpty if there is none (QueueShutDown if also shut down). */
+  getNowait(): T {
+    if (this.empty()) {
+      if (this._isShutdown) throw new QueueShutDown();
+      throw new QueueEmpty();
+    }
+    const item = this._get();
+    this._wakeupNext(this._putters);
+    return item;
+  }
+
+  /**
+   * Marks one item taken with get() as processed; when every item put is processed, join()
+   * returns. RangeError if called more times than items were put.
+   */
+  taskDone(): void {
+    if (this._unfinished <= 0) throw new RangeError('taskDone() called too many times');
+    this._unfinished--;
+    if (this._unfinished === 0) this._finished.set();
+  }
+
+  /**
+   * Waits until every item put has been marked with taskDone(); at once (no loop pass) if that is
+   * already so. Cancelling the task raises CancelledError here; the queue is unaffected.
+   */
+  join(): Promise<void> {
+    return coro(this._joinGen(), 'Queue.join');
+  }
+
+  private *_joinGen(): Generator<unknown, void, unknown> {
+    if (this._unfinished > 0) yield this._finished.wait();
+  }
+
+  /**
+   * Shuts the queue down (Python 3.13): later put() and putNowait() throw QueueShutDown, and so do
+   * get() and getNowait() once the queue is empty. Blocked putters are woken and throw
+   * QueueShutDown; blocked getters are woken and throw it too (the queue is empty when they wait).
+   * With `immediate`, the items left are discarded (counted as done for join()), so get() fails at
+   * once and join() returns.
+   */
+  shutdown(immediate = false): void {
+    this._isShutdown = true;
+    if (immediate) {
+      while (!this.empty()) {
+        this._get();
+        if (this._unfinished > 0) this._unfinished--;
+      }
+      if (this._unfinished === 0) this._finished.set();
+    }
+    while (this._getters.length > 0) {
+      const g = this._getters.shift()!;
+      if (!g.done()) g.setResult(undefined);
+    }
+    while (this._putters.length > 0) {
+      const p = this._putters.shift()!;
+      if (!p.done()) p.setResult(undefined);
+    }
+  }
+
+  toString(): string {
+    let s = `<${this.constructor.name} maxsize=${this._maxsize}`;
+    if (this._queue.length > 0) s += ` _queue=[${this._queue.map(String).join(', ')}]`;
+    if (this._getters.length > 0) s += ` _getters[${this._getters.length}]`;
+    if (this._putters.length > 0) s += ` _putters[${this._putters.length}]`;
+    if (this._unfinished > 0) s += ` tasks=${this._unfinished}`;
+    return s + '>';
+  }
+}
+
+/** Orders values as Python's `<` does for numbers, strings, booleans and tuples (arrays). */
+export function pythonCompare(a: unknown, b: unknown): number {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    const n = Math.min(a.length, b.length);
+    for (let i = 0; i < n; i++) {
+      const c = pythonCompare(a[i], b[i]);
+      if (c !== 0) return c;
+    }
+    return a.length - b.length;
+  }
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  if ((typeof a === 'number' || typeof a === 'boolean' || typeof a === 'bigint') && typeof a === typeof b)
+    return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
+  if (a === b) return 0;
+  throw new TypeError(`'<' not supported between ${typeof a} and ${typeof b}: pass a compare function`);
+}
+
+/**
+ * A queue that returns the smallest item first (asyncio.PriorityQueue). Items are compared with
+ * `compare` (default: Python's ordering of numbers, strings and tuples such as `[priority, data]`);
+ * ties come out in the same order as Python's heapq gives them.
+ */
+export class PriorityQueue<T> extends Queue<T> {
+  /** @internal */ readonly _compare: (a: T, b: T) => number;
+
+  /** A priority queue of at most `maxsize` items (0: unbounded), ordered by `compare`. */
+  constructor(maxsize = 0, compare: (a: T, b: T) => number = pythonCompare) {
+    super(maxsize);
+    this._compare = compare;
+  }
+
+  // heapq.heappush: append, then _siftdown from the new leaf.
+  /** @internal */
+  override _put(item: T): void {
+    const h = this._queue;
+    h.push(item);
+    this._siftdown(0, h.length - 1);
+  }
+
+  // heapq.heappop: move the last leaf to the root and _siftup (down to a leaf, then back up),
+  // exactly as heapq does, so equal items leave in the same order as in CPython.
+  /** @internal */
+  override _get(): T {
+    const h = this._queue;
+    const last = h.pop()!;
+    if (h.length === 0) return last;
+    const top = h[0];
+    h[0] = last;
+    this._siftup(0);
+    return top;
+  }
+
+  private _siftdown(start: number, pos: number): void {
+    const h = this._queue;
+    const item = h[pos];
+    while (pos > start) {
+      const parentPos = (pos - 1) >> 1;
+      const parent = h[parentPos];
+      if (this._compare(item, parent) < 0) {
+        h[pos] = parent;
+        pos = parentPos;
+        continue;
+      }
+      break;
+    }
+    h[pos] = item;
+  }
+
+  private _siftup(pos: number): void {
+    const h = this._queue;
+    const end = h.length;
+    const start = pos;
+    const item = h[pos];
+    let child = 2 * pos + 1;
+    while (child < end) {
+      const right = child + 1;
+      if (right < end && !(this._compare(h[child], h[right]) < 0)) child = right;
+      h[pos] = h[child];
+      pos = child;
+      child = 2 * pos + 1;
+    }
+    h[pos] = item;
+    this._siftdown(start, pos);
+  }
+}
+
+/** A queue that returns the most recently added item first (asyncio.LifoQueue). */
+export class LifoQueue<T> extends Queue<T> {
+  /** @internal */
+  override _get(): T {
+    return this._queue.pop() as T;
+  }
+}

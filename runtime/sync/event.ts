@@ -1,0 +1,57 @@
+// Event: asyncio.Event, a flag that tasks wait on (CPython 3.11 locks.py). set() wakes every
+// waiter at once, in the order they started waiting.
+import { Future } from '../future';
+import { coro, removeFirst, runningLoop } from '../genframe';
+
+/**
+ * A flag tasks can wait for (asyncio.Event). Starts unset; set() wakes all waiters; clear() makes
+ * later wait() calls block again.
+ */
+export class Event {
+  // Invariant: one Future per task blocked in wait(), in arrival order, removed by that wait().
+  /** @internal */ readonly _waiters: Future<boolean>[] = [];
+  /** @internal */ _value = false;
+
+  /** True once set() was called (and clear() was not called since). */
+  isSet(): boolean {
+    return this._value;
+  }
+
+  /** Sets the flag and wakes every waiting task (each resumes one pass later, FIFO). */
+  set(): void {
+    if (this._value) return;
+    this._value = true;
+    for (const fut of this._waiters) if (!fut.done()) fut.setResult(true);
+  }
+
+  /** Resets the flag: wait() blocks until the next set(). Tasks already woken stay woken. */
+  clear(): void {
+    this._value = false;
+  }
+
+  /**
+   * Resolves to true once the flag is set; at once (no loop pass) if it already is. Cancelling the
+   * waiting task raises CancelledError here and removes it from the waiters.
+   */
+  wait(): Promise<true> {
+    return coro(this._wait(), 'Event.wait');
+  }
+
+  private *_wait(): Generator<unknown, true, unknown> {
+    if (this._value) return true;
+    const fut = runningLoop().createFuture<boolean>();
+    this._waiters.push(fut);
+    try {
+      yield fut;
+      return true;
+    } finally {
+      removeFirst(this._waiters, fut);
+    }
+  }
+
+  toString(): string {
+    let extra = this._value ? 'set' : 'unset';
+    if (this._waiters.length > 0) extra += `, waiters:${this._waiters.length}`;
+    return `<Event [${extra}]>`;
+  }
+}

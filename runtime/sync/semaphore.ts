@@ -1,0 +1,112 @@
+// Semaphore and BoundedSemaphore: asyncio's counting semaphores (CPython 3.11.7 locks.py, the
+// version that hands a permit to a specific waiter). Takes acquire()/release() calls; produces
+// permits in FIFO order. A permit handed to a waiter that is cancelled before it runs goes back to
+// the counter and on to the next waiter, so cancellation never loses a permit.
+import { CancelledError } from '../errors';
+import { Future } from '../future';
+import { coro, removeFirst, runningLoop } from '../genframe';
+import { done } from './lock';
+
+/**
+ * A counter of permits (asyncio.Semaphore): acquire() takes one, waiting (FIFO) while there are
+ * none; release() gives one back. Use with acquire/release or `await using`.
+ */
+export class Semaphore {
+  // Invariant: one Future per task blocked in acquire(), in arrival order, removed by that
+  // acquire(). A waiter whose Future holds a result owns a permit already taken from _value.
+  /** @internal */ _waiters: Future<boolean>[] | null = null;
+  /** @internal */ _value: number;
+
+  /** Starts with `value` permits (default 1); RangeError if negative. */
+  constructor(value = 1) {
+    if (value < 0) throw new RangeError('Semaphore initial value must be >= 0');
+    this._value = value;
+  }
+
+  /** True when acquire() would wait: no permit left, or other tasks are already waiting. */
+  locked(): boolean {
+    return this._value === 0 || (this._waiters !== null && this._waiters.some((w) => !w.cancelled()));
+  }
+
+  /**
+   * Takes a permit, waiting (FIFO) while none is free; resolves to true. No loop pass when a
+   * permit is free and nobody waits. If the waiting task is cancelled, CancelledError is raised
+   * here and a permit it had been handed goes to the next waiter.
+   */
+  acquire(): Promise<true> {
+    return coro(this._acquire(), 'Semaphore.acquire');
+  }
+
+  private *_acquire(): Generator<unknown, true, unknown> {
+    if (!this.locked()) {
+      this._value--;
+      return true;
+    }
+    const waiters = (this._waiters ??= []);
+    const fut = runningLoop().createFuture<boolean>();
+    waiters.push(fut);
+    try {
+      try {
+        yield fut;
+      } finally {
+        removeFirst(waiters, fut);
+      }
+    } catch (err) {
+      if (err instanceof CancelledError && !fut.cancelled()) {
+        this._value++;
+        this._wakeUpNext();
+      }
+      throw err;
+    }
+    if (this._value > 0) this._wakeUpNext();
+    return true;
+  }
+
+  /** Gives a permit back and hands it to the first waiter, if any. */
+  release(): void {
+    this._value++;
+    this._wakeUpNext();
+  }
+
+  /** Releases the permit at the end of an `await using` scope. */
+  [Symbol.asyncDispose](): Promise<void> {
+    this.release();
+    return coro(done(), `${this.constructor.name}.release`);
+  }
+
+  /** @internal Hands a permit to the first waiter that is not done. */
+  _wakeUpNext(): void {
+    const w = this._waiters;
+    if (w === null) return;
+    for (const fut of w) {
+      if (!fut.done()) {
+        this._value--;
+        fut.setResult(true);
+        return;
+      }
+    }
+  }
+
+  toString(): string {
+    let extra = this.locked() ? 'locked' : `unlocked, value:${this._value}`;
+    if (this._waiters !== null && this._waiters.length > 0) extra += `, waiters:${this._waiters.length}`;
+    return `<${this.constructor.name} [${extra}]>`;
+  }
+}
+
+/** A Semaphore that refuses to go above its initial value (asyncio.BoundedSemaphore). */
+export class BoundedSemaphore extends Semaphore {
+  /** @internal */ readonly _boundValue: number;
+
+  /** Starts with `value` permits (default 1), which is also the most it may ever hold. */
+  constructor(value = 1) {
+    super(value);
+    this._boundValue = value;
+  }
+
+  /** Gives a permit back; RangeError if that would exceed the initial value. */
+  override release(): void {
+    if (this._value >= this._boundValue) throw new RangeError('BoundedSemaphore released too many times');
+    super.release();
+  }
+}

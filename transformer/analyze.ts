@@ -1,0 +1,129 @@
+// Analysis of one async function before lowering. Takes the original (type-checked) AST; produces
+// cached facts the later stages ask for: which nodes contain an await (and so must be lowered),
+// whether the body uses `this`/`arguments`, and whether it captures locals of enclosing functions
+// (which decides between a flat frame class at the file's top and a closure-step frame).
+// Every question is answered on original nodes only: the checker knows nothing of synthesized ones.
+import type * as TS from 'typescript';
+
+export class Analysis {
+  private readonly awaitMemo = new WeakMap<TS.Node, boolean>();
+  constructor(
+    readonly ts: typeof TS,
+    readonly checker: TS.TypeChecker,
+  ) {}
+
+  /** True if `node` is a function boundary: awaits, `this` and locals inside it are its own. */
+  isFunctionBoundary(node: TS.Node): boolean {
+    const ts = this.ts;
+    return ts.isFunctionLike(node) || ts.isClassStaticBlockDeclaration(node);
+  }
+
+  /** True if `node` contains an await (or for-await) that belongs to the function being lowered. */
+  containsAwait(node: TS.Node): boolean {
+    const cached = this.awaitMemo.get(node);
+    if (cached !== undefined) return cached;
+    const ts = this.ts;
+    let found = false;
+    if (ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier !== undefined)) found = true;
+    else if (ts.isVariableDeclarationList(node) && (node.flags & ts.NodeFlags.AwaitUsing) === ts.NodeFlags.AwaitUsing) found = true;
+    else if (!this.isFunctionBoundary(node) || ts.isClassLike(node)) {
+      // A class's computed member names and field initializers run in the enclosing function only
+      // partly (names do, initializers don't); classes with awaits in names are refused elsewhere.
+      if (ts.isClassLike(node)) found = false;
+      else ts.forEachChild(node, (c) => {
+        if (!found && this.containsAwait(c)) found = true;
+      });
+    }
+    this.awaitMemo.set(node, found);
+    return found;
+  }
+
+  /** Visits every node of the body that belongs to this function (not nested functions' insides). */
+  forEachOwnNode(body: TS.Node, fn: (n: TS.Node) => void, intoArrows = false): void {
+    const ts = this.ts;
+    const visit = (n: TS.Node): void => {
+      fn(n);
+      if (this.isFunctionBoundary(n) && !(intoArrows && ts.isArrowFunction(n))) return;
+      ts.forEachChild(n, visit);
+    };
+    ts.forEachChild(body, visit);
+  }
+
+  /** Does the function use `this` / `arguments` (including inside nested arrows, which inherit them)? */
+  usesThisAndArguments(fn: TS.FunctionLikeDeclaration): { usesThis: boolean; usesArguments: boolean } {
+    const ts = this.ts;
+    let usesThis = false;
+    let usesArguments = false;
+    if (!fn.body) return { usesThis, usesArguments };
+    this.forEachOwnNode(
+      fn.body,
+      (n) => {
+        if (n.kind === ts.SyntaxKind.ThisKeyword) usesThis = true;
+        else if (ts.isIdentifier(n) && n.text === 'arguments' && this.isArgumentsReference(n)) usesArguments = true;
+      },
+      true,
+    );
+    return { usesThis, usesArguments };
+  }
+
+  /** True for an `arguments` identifier that refers to the function's arguments object. */
+  isArgumentsReference(id: TS.Identifier): boolean {
+    const ts = this.ts;
+    const p = id.parent;
+    if (ts.isPropertyAccessExpression(p) && p.name === id) return false;
+    if ((ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p)) && p.name === id) return false;
+    const sym = this.checker.getSymbolAtLocation(id);
+    if (sym === undefined) return true;
+    const d = sym.declarations?.[0];
+    return d === undefined || d.getSourceFile().isDeclarationFile;
+  }
+
+  /** The function-like node that declares `sym` (undefined for module-level and global symbols). */
+  declaringFunction(decl: TS.Node): TS.Node | undefined {
+    let n: TS.Node | undefined = decl.parent;
+    while (n !== undefined && !this.ts.isSourceFile(n)) {
+      if (this.isFunctionBoundary(n)) return n;
+      n = n.parent;
+    }
+    return undefined;
+  }
+
+  /**
+   * Does `fn`'s body refer to locals of an enclosing function (or of a class static block)? If not,
+   * its frame class can live at the file's top and be shared by every call.
+   */
+  capturesOuterLocals(fn: TS.FunctionLikeDeclaration): boolean {
+    const ts = this.ts;
+    if (!fn.body) return false;
+    let captures = false;
+    const visit = (n: TS.Node): void => {
+      if (captures) return;
+      if (ts.isIdentifier(n)) {
+        const sym = this.symbolOf(n);
+        const decl = sym?.valueDeclaration ?? sym?.declarations?.[0];
+        if (decl !== undefined && !decl.getSourceFile().isDeclarationFile && decl.getSourceFile() === fn.getSourceFile()) {
+          const owner = this.declaringFunction(decl);
+          if (owner !== undefined && owner !== fn && !isInside(owner, fn)) captures = true;
+        }
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(fn.body);
+    for (const p of fn.parameters) visit(p);
+    return captures;
+  }
+
+  /** The value symbol an identifier refers to (shorthand properties resolve to the variable). */
+  symbolOf(id: TS.Identifier): TS.Symbol | undefined {
+    const ts = this.ts;
+    if (ts.isShorthandPropertyAssignment(id.parent) && id.parent.name === id)
+      return this.checker.getShorthandAssignmentValueSymbol(id.parent);
+    return this.checker.getSymbolAtLocation(id);
+  }
+}
+
+/** True if `inner` lies within `outer` (or is it). */
+export function isInside(inner: TS.Node, outer: TS.Node): boolean {
+  for (let n: TS.Node | undefined = inner; n !== undefined; n = n.parent) if (n === outer) return true;
+  return false;
+}

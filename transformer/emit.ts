@@ -1,0 +1,262 @@
+// Emit: assembles each lowered async function into its runtime shape and places it in the file.
+// Takes a source file; produces the file with every async function replaced by a wrapper that
+// returns a new frame, the frame classes at the top of the file, and the protocol import.
+//
+//   [source]                                  [output]
+//   async function greet(person) {            class greet$ {
+//     await sleep(1);                           constructor(person) { this.$s = 0; this.$p = undefined; this.person = person; }
+//     console.log(`Sup ${person}`);             $step($m, $v) { if ($m) throw $v; $loop: for (;;) switch (this.$s) {
+//   }                                             case 0: this.$s = 1; if (($v = $tscoro.aw(this, sleep(1))) === $tscoro.S) return $tscoro.S;
+//                                                 case 1: console.log(`Sup ${this.person}`); return; } }
+//                                             }
+//                                             $tscoro.def(greet$, "greet");
+//                                             function greet(person) { return new greet$(person); }
+//
+// Two frame shapes: a flat class at the file's top (one per function, shared by every call) when
+// the function uses no local of an enclosing function; otherwise a closure-step frame ($rt.Cf)
+// whose step function is created where the function is defined (once per definition, not per call;
+// async methods that capture outer locals are the exception: once per call).
+import type * as TS from 'typescript';
+import { Analysis } from './analyze';
+import { Reporter } from './diagnostics';
+import { NameGen, boundNames, collectIdentifiers, layoutFrame } from './hoist';
+import { FunctionLowerer } from './lower';
+import { StepNames } from './spill';
+
+export interface EmitOptions {
+  protocolModule: string;
+}
+
+const FRAME_FIELDS = ['$s', '$p', '$h', '$this', '$args', '$name', '$fn', '$step'];
+
+export function isAsyncFunction(ts: typeof TS, n: TS.Node): n is TS.FunctionLikeDeclaration {
+  if (!(ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isArrowFunction(n) || ts.isMethodDeclaration(n))) return false;
+  if (n.asteriskToken || !n.body) return false;
+  return (ts.getCombinedModifierFlags(n) & ts.ModifierFlags.Async) !== 0;
+}
+
+export function transformSourceFile(
+  ts: typeof TS,
+  program: TS.Program,
+  sf: TS.SourceFile,
+  context: TS.TransformationContext,
+  reporter: Reporter,
+  options: EmitOptions,
+): TS.SourceFile {
+  if (!sf.text.includes('async')) return sf;
+  const f = ts.factory;
+  const an = new Analysis(ts, program.getTypeChecker());
+  const gen = new NameGen(collectIdentifiers(ts, sf));
+  const names: StepNames = { m: gen.fresh('$m'), v: gen.fresh('$v'), e: gen.fresh('$e'), rt: gen.fresh('$tscoro'), loop: gen.fresh('$loop') };
+  const topClasses: TS.Statement[] = [];
+  let changed = false;
+
+  const rt = (member: string): TS.Expression => f.createPropertyAccessExpression(f.createIdentifier(names.rt), member);
+
+  const lowerAsync = (fn: TS.FunctionLikeDeclaration, parent: FunctionLowerer | null): TS.Node | TS.Node[] => {
+    changed = true;
+    const fnName = functionName(ts, fn);
+    const layout = layoutFrame(ts, an, fn, new Set(FRAME_FIELDS));
+    for (const n of layout.order) gen.reserve(n);
+    const { usesThis, usesArguments } = an.usesThisAndArguments(fn);
+    const captureThis = usesThis;
+    const captureArgs = usesArguments;
+    const closureForm = parent !== null ? an.capturesOuterLocals(fn) || parentUsed(fn, parent) : an.capturesOuterLocals(fn);
+    const frameVar = gen.fresh('$f');
+    const lowerer: FunctionLowerer = new FunctionLowerer(
+      ts,
+      an,
+      reporter,
+      names,
+      (b) => gen.fresh(b),
+      context,
+      fn,
+      (sym) => {
+        const field = layout.fields.get(sym);
+        if (field !== undefined) return { field, owner: lowerer };
+        return parent?.fieldOf(sym);
+      },
+      frameVar,
+      (inner, outer) => wrapNested(lowerAsync(inner, outer)),
+    );
+    const lowered = lowerer.lowerBody();
+    const stepBody: TS.Statement[] = [];
+    if (lowerer.usesFrameVar)
+      stepBody.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(frameVar, undefined, undefined, f.createThis())], ts.NodeFlags.Const)));
+    stepBody.push(...lowered.body);
+    const stepParams = [f.createParameterDeclaration(undefined, undefined, names.m), f.createParameterDeclaration(undefined, undefined, names.v)];
+
+    // Values the wrapper hands to the frame: this, arguments, then the parameters' bound names.
+    const paramIds: TS.Identifier[] = [];
+    for (const p of fn.parameters) for (const id of boundNames(ts, p.name)) if (id.text !== 'this') paramIds.push(id);
+    const initial: [string, TS.Expression][] = [];
+    if (captureThis) initial.push(['$this', parent && ts.isArrowFunction(fn) ? parent.rewrite(f.createThis()) : f.createThis()]);
+    if (captureArgs) initial.push(['$args', f.createIdentifier('arguments')]);
+    const paramFields = new Set<string>();
+    for (const id of paramIds) {
+      const field = layout.fields.get(an.checker.getSymbolAtLocation(id)!)!;
+      paramFields.add(field);
+      initial.push([field, f.createIdentifier(id.text)]);
+    }
+    const rest = [...layout.order.filter((n) => !paramFields.has(n)), ...lowered.extraFields];
+    const params = fn.parameters.map((p) => (parent ? parent.rewrite(p) : (ts.visitEachChild(p, visitor, context) as TS.ParameterDeclaration)));
+
+    let wrapperBody: TS.Block;
+    let extraStatements: TS.Statement[] = [];
+    let expressionPrefix: ((wrapper: TS.Expression) => TS.Expression) | null = null;
+    if (!closureForm) {
+      const clsName = gen.fresh(`${fnName}$`);
+      const ctorParams = initial.map(([field]) => f.createParameterDeclaration(undefined, undefined, ctorParamName(field)));
+      const ctorBody = [
+        assignThis(f, '$s', f.createNumericLiteral(0)),
+        assignThis(f, '$p', f.createVoidZero()),
+        ...initial.map(([field]) => assignThis(f, field, f.createIdentifier(ctorParamName(field)))),
+        ...rest.map((field) => assignThis(f, field, field === '$h' ? f.createPrefixMinus(f.createNumericLiteral(1)) : f.createVoidZero())),
+      ];
+      topClasses.push(
+        f.createClassDeclaration(undefined, clsName, undefined, undefined, [
+          f.createConstructorDeclaration(undefined, ctorParams, f.createBlock(ctorBody, true)),
+          f.createMethodDeclaration(undefined, undefined, '$step', undefined, undefined, stepParams, undefined, f.createBlock(stepBody, true)),
+        ]),
+        f.createExpressionStatement(f.createCallExpression(rt('def'), undefined, [f.createIdentifier(clsName), f.createStringLiteral(fnName)])),
+      );
+      wrapperBody = f.createBlock([f.createReturnStatement(f.createNewExpression(f.createIdentifier(clsName), undefined, initial.map(([, e]) => e)))], true);
+    } else {
+      const stepName = gen.fresh(`${fnName}$step`);
+      const cName = gen.fresh('$c');
+      const stepFn = f.createFunctionExpression(undefined, undefined, stepName, undefined, stepParams, undefined, f.createBlock(stepBody, true));
+      let stepRef: TS.Expression;
+      const inLoweredBlock = ts.isFunctionDeclaration(fn) && parent !== null && fn.name && parent.fieldOf(an.checker.getSymbolAtLocation(fn.name)!) !== undefined;
+      if (ts.isFunctionDeclaration(fn) && !inLoweredBlock) {
+        extraStatements = [f.createFunctionDeclaration(undefined, undefined, stepName, undefined, stepParams, undefined, f.createBlock(stepBody, true))];
+        stepRef = f.createIdentifier(stepName);
+      } else if (ts.isMethodDeclaration(fn)) {
+        stepRef = stepFn;
+      } else {
+        const st = gen.fresh('$st');
+        stepRef = f.createIdentifier(st);
+        expressionPrefix = (wrapper) =>
+          f.createCallExpression(
+            f.createParenthesizedExpression(f.createArrowFunction(undefined, undefined, [f.createParameterDeclaration(undefined, undefined, st)], undefined, undefined, wrapper)),
+            undefined,
+            [stepFn],
+          );
+      }
+      const c = f.createIdentifier(cName);
+      wrapperBody = f.createBlock(
+        [
+          f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(cName, undefined, undefined, f.createNewExpression(rt('Cf'), undefined, [stepRef, f.createStringLiteral(fnName)]))], ts.NodeFlags.Const)),
+          ...initial.map(([field, e]) => f.createExpressionStatement(f.createAssignment(f.createPropertyAccessExpression(c, field), e))),
+          ...rest.map((field) => f.createExpressionStatement(f.createAssignment(f.createPropertyAccessExpression(c, field), field === '$h' ? f.createPrefixMinus(f.createNumericLiteral(1)) : f.createVoidZero()))),
+          f.createReturnStatement(c),
+        ],
+        true,
+      );
+    }
+
+    const mods = fn.modifiers?.filter((m) => m.kind !== ts.SyntaxKind.AsyncKeyword) as TS.ModifierLike[] | undefined;
+    let wrapper: TS.Node;
+    if (ts.isFunctionDeclaration(fn)) {
+      const inLowered = parent !== null && fn.name && parent.fieldOf(an.checker.getSymbolAtLocation(fn.name)!) !== undefined;
+      if (inLowered) {
+        const expr = f.createFunctionExpression(undefined, undefined, fn.name, fn.typeParameters, params, fn.type, wrapperBody);
+        return expressionPrefix ? expressionPrefix(expr) : expr;
+      }
+      wrapper = f.createFunctionDeclaration(mods, undefined, fn.name, fn.typeParameters, params, fn.type, wrapperBody);
+    } else if (ts.isFunctionExpression(fn)) {
+      wrapper = f.createFunctionExpression(mods as TS.Modifier[] | undefined, undefined, fn.name, fn.typeParameters, params, fn.type, wrapperBody);
+    } else if (ts.isArrowFunction(fn)) {
+      wrapper = f.createArrowFunction(mods as TS.Modifier[] | undefined, fn.typeParameters, params, fn.type, fn.equalsGreaterThanToken, wrapperBody);
+    } else {
+      const m = fn as TS.MethodDeclaration;
+      wrapper = f.createMethodDeclaration(mods, undefined, ts.visitNode(m.name, visitor) as TS.PropertyName, m.questionToken, m.typeParameters, params, m.type, wrapperBody);
+    }
+    ts.setOriginalNode(wrapper, fn);
+    ts.setTextRange(wrapper, fn);
+    if (expressionPrefix) return expressionPrefix(wrapper as TS.Expression);
+    return extraStatements.length > 0 ? [wrapper, ...extraStatements] : wrapper;
+  };
+
+  // A nested async function used as an expression inside a lowered body needs a single node.
+  const wrapNested = (r: TS.Node | TS.Node[]): TS.Node => {
+    if (!Array.isArray(r)) return r;
+    return r.length === 1 ? r[0] : (f.createBlock(r as TS.Statement[]) as TS.Node);
+  };
+
+  const visitor = (n: TS.Node): TS.VisitResult<TS.Node> => {
+    if (isAsyncFunction(ts, n)) return lowerAsync(n, null);
+    return ts.visitEachChild(n, visitor, context);
+  };
+
+  // Statement lists must splice [wrapper, step] pairs; visitEachChild does so for arrays.
+  const out = ts.visitEachChild(sf, visitor, context);
+  if (!changed) return sf;
+  return f.updateSourceFile(out, insertTop(ts, program, sf, out.statements, names.rt, options.protocolModule, topClasses));
+
+  function parentUsed(fn: TS.FunctionLikeDeclaration, parent: FunctionLowerer): boolean {
+    // A function nested in a lowered async function uses its frame when it names one of its locals.
+    let used = false;
+    const visit = (n: TS.Node): void => {
+      if (used) return;
+      if (ts.isIdentifier(n)) {
+        const sym = an.symbolOf(n);
+        if (sym && parent.fieldOf(sym)) used = true;
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(fn);
+    return used;
+  }
+}
+
+function ctorParamName(field: string): string {
+  return field.startsWith('$') ? field : field;
+}
+
+function assignThis(f: TS.NodeFactory, field: string, value: TS.Expression): TS.Statement {
+  return f.createExpressionStatement(f.createAssignment(f.createPropertyAccessExpression(f.createThis(), field), value));
+}
+
+function functionName(ts: typeof TS, fn: TS.FunctionLikeDeclaration): string {
+  if (fn.name && (ts.isIdentifier(fn.name) || ts.isPrivateIdentifier(fn.name))) return fn.name.text.replace('#', '');
+  if (fn.name && ts.isStringLiteral(fn.name)) return sanitize(fn.name.text);
+  const p = fn.parent;
+  if (p && ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
+  if (p && ts.isPropertyAssignment(p) && ts.isIdentifier(p.name)) return p.name.text;
+  if (p && ts.isPropertyDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
+  if (p && ts.isBinaryExpression(p) && ts.isIdentifier(p.left)) return p.left.text;
+  return 'anonymous';
+}
+
+function sanitize(s: string): string {
+  const t = s.replace(/[^A-Za-z0-9_$]/g, '_');
+  return /^[0-9]/.test(t) ? `_${t}` : t || 'anonymous';
+}
+
+/** Adds the protocol import (ESM or CommonJS, as the file is emitted) and the frame classes. */
+function insertTop(
+  ts: typeof TS,
+  program: TS.Program,
+  sf: TS.SourceFile,
+  statements: readonly TS.Statement[],
+  rtName: string,
+  moduleName: string,
+  classes: TS.Statement[],
+): TS.Statement[] {
+  const f = ts.factory;
+  const format = (program as any).getEmitModuleFormatOfFile?.(sf) ?? program.getCompilerOptions().module;
+  const isCjs = format === ts.ModuleKind.CommonJS || format === undefined || format === ts.ModuleKind.None;
+  const imp: TS.Statement = isCjs
+    ? f.createVariableStatement(
+        undefined,
+        f.createVariableDeclarationList(
+          [f.createVariableDeclaration(rtName, undefined, undefined, f.createCallExpression(f.createIdentifier('require'), undefined, [f.createStringLiteral(moduleName)]))],
+          ts.NodeFlags.Const,
+        ),
+      )
+    : f.createImportDeclaration(undefined, f.createImportClause(false, undefined, f.createNamespaceImport(f.createIdentifier(rtName))), f.createStringLiteral(moduleName));
+  let i = 0;
+  while (i < statements.length && ts.isExpressionStatement(statements[i]) && ts.isStringLiteral((statements[i] as TS.ExpressionStatement).expression)) i++;
+  while (i < statements.length && (ts.isImportDeclaration(statements[i]) || ts.isImportEqualsDeclaration(statements[i]))) i++;
+  return [...statements.slice(0, i), imp, ...classes, ...statements.slice(i)];
+}

@@ -1,0 +1,58 @@
+// ts-patch entry point (wiring only). Takes the Program and the TypeScript instance ts-patch passes in,
+// returns the `before` transformer factory that lowers every async function to a state machine.
+// Pipeline, one stage per file: analyze -> hoist -> spill -> lower -> emit; diagnostics.ts reports.
+import type * as TS from 'typescript';
+import { versionMessage } from './diagnostics';
+import { transformSourceFile } from './emit';
+
+export interface TscoroPluginConfig {
+  /** Module specifier the emitted code imports the runtime protocol from (default "tscoro/protocol"). */
+  protocolModule?: string;
+}
+
+export interface TransformerExtras {
+  ts: typeof TS;
+  addDiagnostic?: (diag: TS.Diagnostic) => number;
+}
+
+/** ts-patch program transformer: `{ "transform": "tscoro/transformer" }` in tsconfig.json plugins. */
+export default function tscoroTransformer(
+  program: TS.Program,
+  config: TscoroPluginConfig = {},
+  extras?: TransformerExtras,
+): TS.TransformerFactory<TS.SourceFile> {
+  const ts = extras?.ts ?? (require('typescript') as typeof TS);
+  const [major] = ts.version.split('.').map(Number);
+  if (major !== 6) throw new Error(versionMessage(ts.version));
+  const reported: TS.Diagnostic[] = [];
+  const report = (d: TS.Diagnostic): void => {
+    reported.push(d);
+    extras?.addDiagnostic?.(d);
+  };
+  if (!extras?.addDiagnostic) {
+    // Outside ts-patch nobody collects diagnostics: fail loudly rather than emit wrong code.
+    const factory = makeFactory(ts, program, config, report);
+    return (context) => {
+      const inner = factory(context);
+      return (sf) => {
+        const out = inner(sf);
+        if (reported.length > 0) {
+          const text = ts.formatDiagnostics(reported, { getCanonicalFileName: (x) => x, getCurrentDirectory: () => process.cwd(), getNewLine: () => '\n' });
+          throw new Error(text);
+        }
+        return out;
+      };
+    };
+  }
+  return makeFactory(ts, program, config, report);
+}
+
+function makeFactory(
+  ts: typeof TS,
+  program: TS.Program,
+  config: TscoroPluginConfig,
+  report: (d: TS.Diagnostic) => void,
+): TS.TransformerFactory<TS.SourceFile> {
+  const options = { protocolModule: config.protocolModule ?? 'tscoro/protocol' };
+  return (context) => (sf) => transformSourceFile(ts, program, sf, context, { ts, report }, options);
+}

@@ -1,0 +1,890 @@
+// Lower: the statements of one async function body. Takes the original body (checked AST) and the
+// frame layout; produces the cases of the state machine, the exception dispatcher and the list of
+// frame fields the cases use. Await-free statements are kept as written (locals rewritten to frame
+// fields); statements that contain an await are broken into cases.
+//
+// Control flow is explicit: `goto L` is `this.$s = L; continue $loop;`. Protected regions:
+//   this.$h        the innermost handler region in force (-1: none); set on entering/leaving a try
+//   $cN / $vN      completion of try N with a finally: 0 normal, 1 return ($vN value), 2 throw
+//                  ($vN error), 3 jump ($vN state); the end of the finally replays it.
+// A break/continue/return that leaves finally blocks or for-of loops runs an exit chain: it closes
+// iterators inline and enters each finally in turn through small trampoline cases (TypeScript
+// #50332: labelled break across awaits; swc #6370: a finally must run once).
+//
+//   [source]                         [output]
+//   try { await a(); }               this.$h = 0;  <await a()>
+//   catch (e) { log(e); }            this.$h = -1; goto END;
+//                                  case C: log(this.e);      // the dispatcher stored e, set $h
+//                                  case END:
+import type * as TS from 'typescript';
+import { Analysis } from './analyze';
+import { refuse, Code, Reporter } from './diagnostics';
+import { ExpressionLowerer, StepNames, isStable, paren } from './spill';
+
+interface TryCtx {
+  tryRegion: number;
+  catchRegion: number; // -1 when there is no finally (the catch block runs under parentH)
+  catchLabel: number;
+  hasCatch: boolean;
+  hasFinally: boolean;
+  finLabel: number;
+  cField: string;
+  vField: string;
+  phase: 'try' | 'catch' | 'finally';
+  parentH: number;
+  catchBinding?: TS.BindingName;
+}
+
+type ExitItem = { kind: 'finally'; ctx: TryCtx } | { kind: 'iter'; field: string };
+
+interface JumpTarget {
+  kind: 'loop' | 'switch' | 'label';
+  labels: string[];
+  breakLabel: number;
+  continueLabel: number; // -1: not a loop
+  breakDepth: number; // exits.length outside the statement
+  continueDepth: number; // exits.length inside the loop
+  h: number;
+}
+
+export interface LoweredBody {
+  /** Statements of the step function's body. */
+  body: TS.Statement[];
+  /** Frame fields the machine itself adds ($h, temporaries, completions, iterators). */
+  extraFields: string[];
+  usesHandlers: boolean;
+}
+
+export type NestedLowering = (node: TS.FunctionLikeDeclaration, lowerer: FunctionLowerer) => TS.Node;
+
+export class FunctionLowerer extends ExpressionLowerer {
+  private readonly trys: TryCtx[] = [];
+  private regionCount = 0;
+  private readonly exits: ExitItem[] = [];
+  private readonly targets: JumpTarget[] = [];
+  private readonly deferred: { label: number; stmts: TS.Statement[] }[] = [];
+  private readonly hoisted: TS.Statement[] = [];
+  private readonly extra: string[] = [];
+  private readonly dispatch: TS.CaseClause[] = [];
+  private readonly perIteration = new Set<TS.Symbol>();
+  private loopDepth = 0;
+  // Rewrite state: nesting inside await-free code.
+  private fnDepth = 0; // nested functions entered (jumps/returns inside them are theirs)
+  private direct = true; // no non-arrow function crossed: `this` is the frame
+  private vLoops = 0;
+  private vSwitches = 0;
+  private vLabels: string[] = [];
+  /** Set when a nested non-arrow function needs `const $f = this` to reach the frame. */
+  usesFrameVar = false;
+
+  constructor(
+    ts: typeof TS,
+    an: Analysis,
+    reporter: Reporter,
+    names: StepNames,
+    freshName: (base: string) => string,
+    readonly context: TS.TransformationContext,
+    readonly fn: TS.FunctionLikeDeclaration,
+    /** symbol -> field, for this function and every enclosing lowered function. */
+    readonly fieldOf: (sym: TS.Symbol) => { field: string; owner: FunctionLowerer } | undefined,
+    readonly frameVar: string,
+    readonly nested: NestedLowering,
+  ) {
+    super(ts, an, reporter, names, freshName);
+  }
+
+  private currentH(): number {
+    const t = this.trys[this.trys.length - 1];
+    if (t === undefined) return -1;
+    if (t.phase === 'try') return t.tryRegion;
+    if (t.phase === 'catch') return t.hasFinally ? t.catchRegion : t.parentH;
+    return t.parentH;
+  }
+
+  // ---- entry ----------------------------------------------------------------------------------
+
+  lowerBody(): LoweredBody {
+    const ts = this.ts;
+    const body = this.fn.body!;
+    if (ts.isBlock(body)) for (const s of body.statements) this.lowerStatement(s);
+    else {
+      // Concise arrow body: `async (x) => expr` returns expr.
+      for (const s of this.returnStmts(this.explode(body), [])) this.emit(s);
+      this.releaseTemps();
+    }
+    this.emit(this.f.createReturnStatement(undefined));
+    for (const d of this.deferred) {
+      this.mark(d.label);
+      for (const s of d.stmts) this.emit(s);
+    }
+    this.blocks[0].stmts.unshift(...this.hoisted);
+    return { body: this.assemble(), extraFields: [...(this.regionCount > 0 ? ['$h'] : []), ...this.extra, ...this.allTemps], usesHandlers: this.regionCount > 0 };
+  }
+
+  /** Builds `$loop: for (;;) [try {] if ($m) throw $v; switch (this.$s) {...} [} catch ($e) {...}]`. */
+  private assemble(): TS.Statement[] {
+    const f = this.f;
+    const ts = this.ts;
+    // Patch label placeholders to state numbers in case order (only marked labels are reachable).
+    const stateOf = new Map<number, number>();
+    this.blocks.forEach((b, i) => stateOf.set(b.label, i));
+    const patch = (n: TS.Node): TS.Node => {
+      const l = this.labelRefs.get(n);
+      if (l !== undefined) return f.createNumericLiteral(stateOf.get(l)!);
+      return ts.visitEachChild(n, patch, this.context);
+    };
+    const clauses = this.blocks.map((b, i) =>
+      f.createCaseClause(f.createNumericLiteral(i), b.stmts.map((s) => patch(s) as TS.Statement)),
+    );
+    const m = f.createIdentifier(this.names.m);
+    const v = f.createIdentifier(this.names.v);
+    const sw = f.createSwitchStatement(this.field('$s'), f.createCaseBlock(clauses));
+    if (this.regionCount === 0) {
+      return [
+        f.createIfStatement(m, f.createThrowStatement(v)),
+        f.createLabeledStatement(this.names.loop, f.createForStatement(undefined, undefined, undefined, sw)),
+      ];
+    }
+    const rethrow = f.createThrowStatement(f.createIdentifier(this.names.e));
+    const dispatcher = f.createSwitchStatement(
+      this.field('$h'),
+      f.createCaseBlock([...this.dispatch.map((c) => patch(c) as TS.CaseClause), f.createDefaultClause([rethrow])]),
+    );
+    const tryStmt = f.createTryStatement(
+      f.createBlock(
+        [
+          f.createIfStatement(
+            m,
+            f.createBlock([
+              f.createExpressionStatement(f.createAssignment(m, f.createNumericLiteral(0))),
+              f.createThrowStatement(v),
+            ]),
+          ),
+          sw,
+        ],
+        true,
+      ),
+      f.createCatchClause(this.names.e, f.createBlock([dispatcher], true)),
+      undefined,
+    );
+    return [f.createLabeledStatement(this.names.loop, f.createForStatement(undefined, undefined, undefined, f.createBlock([tryStmt], true)))];
+  }
+
+  // ---- statements -----------------------------------------------------------------------------
+
+  lowerStatement(s: TS.Statement, labels: string[] = []): void {
+    const ts = this.ts;
+    const f = this.f;
+    if (ts.isFunctionDeclaration(s)) {
+      // Hoisted: callable from the first line of the block, as JavaScript hoists it.
+      if (s.name) {
+        const sym = this.an.checker.getSymbolAtLocation(s.name);
+        const fld = sym && this.fieldOf(sym);
+        const value = this.functionValue(s);
+        if (fld) this.hoisted.push(this.assign(this.field(fld.field), value));
+        else this.hoisted.push(this.rewrite(s));
+      }
+      return;
+    }
+    if (!this.an.containsAwait(s) && labels.length === 0) {
+      const out = this.rewrite(s);
+      if (!(ts.isEmptyStatement(out) && !ts.isEmptyStatement(s))) this.emit(out);
+      return;
+    }
+    if (ts.isBlock(s)) {
+      for (const c of s.statements) this.lowerStatement(c);
+      return;
+    }
+    if (ts.isLabeledStatement(s)) {
+      const all = [...labels, s.label.text];
+      if (ts.isIterationStatement(s.statement, false)) this.lowerStatement(s.statement, all);
+      else {
+        const end = this.newLabel();
+        this.targets.push({ kind: 'label', labels: all, breakLabel: end, continueLabel: -1, breakDepth: this.exits.length, continueDepth: this.exits.length, h: this.currentH() });
+        this.lowerStatement(s.statement);
+        this.targets.pop();
+        this.mark(end);
+      }
+      return;
+    }
+    if (ts.isExpressionStatement(s)) {
+      const r = this.explode(s.expression);
+      if (!isStable(ts, r) && !(ts.isIdentifier(r) && r.text === this.names.v)) this.emit(f.createExpressionStatement(r));
+      this.releaseTemps();
+      return;
+    }
+    if (ts.isVariableStatement(s)) {
+      this.lowerDeclarations(s.declarationList);
+      this.releaseTemps();
+      return;
+    }
+    if (ts.isReturnStatement(s)) {
+      const value = s.expression ? this.explode(s.expression) : f.createVoidZero();
+      for (const st of this.returnStmts(value, this.exitsInnermostFirst(0))) this.emit(st);
+      this.releaseTemps();
+      return;
+    }
+    if (ts.isThrowStatement(s)) {
+      this.emit(f.createThrowStatement(this.explode(s.expression)));
+      this.releaseTemps();
+      return;
+    }
+    if (ts.isIfStatement(s)) return this.lowerIf(s);
+    if (ts.isWhileStatement(s) || ts.isDoStatement(s) || ts.isForStatement(s)) return this.lowerLoop(s, labels);
+    if (ts.isForOfStatement(s)) {
+      if (s.awaitModifier) {
+        refuse(this.reporter, s, '`for await`', 'iterate with a while loop over `await it.next()`.');
+        return;
+      }
+      return this.lowerForOf(s, labels);
+    }
+    if (ts.isForInStatement(s)) return this.lowerForIn(s, labels);
+    if (ts.isSwitchStatement(s)) return this.lowerSwitch(s, labels);
+    if (ts.isTryStatement(s)) return this.lowerTry(s);
+    if (ts.isBreakStatement(s) || ts.isContinueStatement(s)) {
+      for (const st of this.jumpFor(s)) this.emit(st);
+      return;
+    }
+    refuse(this.reporter, s, `await inside ${ts.SyntaxKind[s.kind]}`, 'move the await into its own statement.');
+  }
+
+  private lowerDeclarations(list: TS.VariableDeclarationList): void {
+    const ts = this.ts;
+    const f = this.f;
+    if ((list.flags & ts.NodeFlags.Using) !== 0) {
+      refuse(this.reporter, list, '`using` / `await using`', 'use try/finally to dispose the resource.');
+      return;
+    }
+    const isLet = (list.flags & ts.NodeFlags.BlockScoped) !== 0;
+    for (const d of list.declarations) {
+      if (this.loopDepth > 0 && isLet) this.notePerIteration(d.name);
+      if (d.initializer === undefined) {
+        // `let x;` re-initialises on every execution (each loop iteration starts undefined).
+        if (isLet && ts.isIdentifier(d.name)) this.emit(this.assign(this.bindingTarget(d.name), f.createVoidZero()));
+        continue;
+      }
+      const value = this.explode(d.initializer);
+      if (ts.isIdentifier(d.name)) this.emit(this.assign(this.bindingTarget(d.name), value));
+      else this.emit(f.createExpressionStatement(f.createAssignment(this.bindingTarget(d.name) as TS.ObjectLiteralExpression, value)));
+    }
+  }
+
+  private notePerIteration(name: TS.BindingName): void {
+    const ts = this.ts;
+    const visit = (n: TS.BindingName): void => {
+      if (ts.isIdentifier(n)) {
+        const sym = this.an.checker.getSymbolAtLocation(n);
+        if (sym) this.perIteration.add(sym);
+      } else for (const el of n.elements) if (!ts.isOmittedExpression(el)) visit(el.name);
+    };
+    visit(name);
+  }
+
+  /** A binding name as an assignment target: identifiers become frame fields, patterns literals. */
+  bindingTarget(name: TS.BindingName): TS.Expression {
+    const ts = this.ts;
+    const f = this.f;
+    if (ts.isIdentifier(name)) return this.refFor(name);
+    const dflt = (target: TS.Expression, init: TS.Expression | undefined): TS.Expression => {
+      if (!init) return target;
+      if (this.an.containsAwait(init)) this.refuseExpr(init, 'await in a destructuring default');
+      return f.createAssignment(target, this.rewrite(init));
+    };
+    if (ts.isObjectBindingPattern(name)) {
+      return f.createObjectLiteralExpression(
+        name.elements.map((el) => {
+          if (el.dotDotDotToken) return f.createSpreadAssignment(this.bindingTarget(el.name));
+          const key = el.propertyName ?? (el.name as TS.Identifier);
+          const keyNode = ts.isComputedPropertyName(key) ? f.createComputedPropertyName(this.rewrite(key.expression)) : ts.isIdentifier(key) ? f.createIdentifier(key.text) : this.rewrite(key);
+          return f.createPropertyAssignment(keyNode, dflt(this.bindingTarget(el.name), el.initializer));
+        }),
+      );
+    }
+    return f.createArrayLiteralExpression(
+      name.elements.map((el) => {
+        if (ts.isOmittedExpression(el)) return f.createOmittedExpression();
+        if (el.dotDotDotToken) return f.createSpreadElement(this.bindingTarget(el.name));
+        return dflt(this.bindingTarget(el.name), el.initializer);
+      }),
+    );
+  }
+
+  /** A reference to a declared name: its frame field, or the identifier if it stays native. */
+  refFor(id: TS.Identifier): TS.Expression {
+    const sym = this.an.symbolOf(id);
+    const fld = sym && this.fieldOf(sym);
+    if (!fld) return this.f.createIdentifier(id.text);
+    return this.frameAccess(fld.owner, fld.field);
+  }
+
+  private frameAccess(owner: FunctionLowerer, field: string): TS.Expression {
+    if (owner === this && this.direct) return this.field(field);
+    owner.usesFrameVar = true;
+    return this.f.createPropertyAccessExpression(this.f.createIdentifier(owner.frameVar), field);
+  }
+
+  private functionValue(s: TS.FunctionDeclaration): TS.Expression {
+    const out = this.rewrite(s);
+    if (this.ts.isFunctionDeclaration(out)) {
+      return this.f.createFunctionExpression(
+        out.modifiers?.filter((m) => m.kind !== this.ts.SyntaxKind.ExportKeyword && m.kind !== this.ts.SyntaxKind.DefaultKeyword) as TS.Modifier[] | undefined,
+        out.asteriskToken,
+        out.name,
+        out.typeParameters,
+        out.parameters,
+        out.type,
+        out.body ?? this.f.createBlock([]),
+      );
+    }
+    return out as unknown as TS.Expression; // a lowered nested async function returns an expression
+  }
+
+  private lowerIf(s: TS.IfStatement): void {
+    const f = this.f;
+    const cond = this.explode(s.expression);
+    const branchesAwait = this.an.containsAwait(s.thenStatement) || (s.elseStatement && this.an.containsAwait(s.elseStatement));
+    if (!branchesAwait) {
+      this.emit(f.createIfStatement(cond, this.rewrite(s.thenStatement), s.elseStatement && this.rewrite(s.elseStatement)));
+      this.releaseTemps();
+      return;
+    }
+    const elseL = this.newLabel();
+    const end = this.newLabel();
+    this.jumpIf(f.createLogicalNot(paren(f, cond)), s.elseStatement ? elseL : end);
+    this.releaseTemps();
+    this.lowerStatement(s.thenStatement);
+    if (s.elseStatement) {
+      this.jump(end);
+      this.mark(elseL);
+      this.lowerStatement(s.elseStatement);
+    }
+    this.mark(end);
+  }
+
+  private loopTarget(labels: string[], brk: number, cont: number, breakDepth: number): JumpTarget {
+    return { kind: 'loop', labels, breakLabel: brk, continueLabel: cont, breakDepth, continueDepth: this.exits.length, h: this.currentH() };
+  }
+
+  private lowerLoop(s: TS.WhileStatement | TS.DoStatement | TS.ForStatement, labels: string[]): void {
+    const ts = this.ts;
+    const f = this.f;
+    const head = this.newLabel();
+    const cont = this.newLabel();
+    const end = this.newLabel();
+    if (ts.isForStatement(s) && s.initializer) {
+      if (ts.isVariableDeclarationList(s.initializer)) {
+        this.loopDepth++;
+        this.lowerDeclarations(s.initializer);
+        this.loopDepth--;
+      } else {
+        const r = this.explode(s.initializer);
+        if (!isStable(ts, r)) this.emit(f.createExpressionStatement(r));
+      }
+      this.releaseTemps();
+    }
+    if (ts.isDoStatement(s)) this.jump(head);
+    const test = ts.isDoStatement(s) ? undefined : ts.isForStatement(s) ? s.condition : s.expression;
+    if (ts.isDoStatement(s)) {
+      this.mark(cont);
+      this.jumpIf(f.createLogicalNot(paren(f, this.explode(s.expression))), end);
+      this.releaseTemps();
+    }
+    this.mark(head);
+    if (test) {
+      this.jumpIf(f.createLogicalNot(paren(f, this.explode(test))), end);
+      this.releaseTemps();
+    }
+    this.targets.push(this.loopTarget(labels, end, cont, this.exits.length));
+    this.loopDepth++;
+    this.lowerStatement(s.statement);
+    this.loopDepth--;
+    this.targets.pop();
+    if (ts.isDoStatement(s)) this.jump(cont);
+    else {
+      this.mark(cont);
+      if (ts.isForStatement(s) && s.incrementor) {
+        const r = this.explode(s.incrementor);
+        if (!isStable(ts, r)) this.emit(f.createExpressionStatement(r));
+        this.releaseTemps();
+      }
+      this.jump(head);
+    }
+    this.mark(end);
+  }
+
+  private bindLoopVariable(init: TS.ForInitializer, value: TS.Expression): void {
+    const ts = this.ts;
+    const f = this.f;
+    if (ts.isVariableDeclarationList(init)) {
+      const d = init.declarations[0];
+      if ((init.flags & ts.NodeFlags.BlockScoped) !== 0) this.notePerIteration(d.name);
+      const target = this.bindingTarget(d.name);
+      this.emit(f.createExpressionStatement(f.createAssignment(target as TS.Identifier, value)));
+    } else this.emit(f.createExpressionStatement(f.createAssignment(this.explodeTarget(init) as TS.Identifier, value)));
+  }
+
+  private lowerForOf(s: TS.ForOfStatement, labels: string[]): void {
+    const f = this.f;
+    const it = this.freshName('$it');
+    const res = this.freshName('$r');
+    this.extra.push(it, res);
+    const head = this.newLabel();
+    const end = this.newLabel();
+    const iterable = this.explode(s.expression);
+    this.emit(
+      this.assign(
+        this.field(it),
+        f.createCallExpression(f.createElementAccessExpression(paren(f, iterable), f.createPropertyAccessExpression(f.createIdentifier('Symbol'), 'iterator')), undefined, []),
+      ),
+    );
+    this.releaseTemps();
+    this.mark(head);
+    this.emit(this.assign(this.field(res), f.createCallExpression(f.createPropertyAccessExpression(this.field(it), 'next'), undefined, [])));
+    this.jumpIf(f.createPropertyAccessExpression(this.field(res), 'done'), end);
+    this.bindLoopVariable(s.initializer, f.createPropertyAccessExpression(this.field(res), 'value'));
+    this.releaseTemps();
+    const breakDepth = this.exits.length;
+    this.exits.push({ kind: 'iter', field: it });
+    this.targets.push(this.loopTarget(labels, end, head, breakDepth));
+    this.loopDepth++;
+    this.lowerStatement(s.statement);
+    this.loopDepth--;
+    this.targets.pop();
+    this.exits.pop();
+    this.jump(head);
+    this.mark(end);
+    this.emit(this.assign(this.field(it), f.createVoidZero()));
+  }
+
+  private lowerForIn(s: TS.ForInStatement, labels: string[]): void {
+    const f = this.f;
+    // Keys are snapshotted as the engine does; a key deleted before its turn is skipped.
+    const obj = this.freshName('$o');
+    const keys = this.freshName('$keys');
+    const idx = this.freshName('$i');
+    this.extra.push(obj, keys, idx);
+    const head = this.newLabel();
+    const end = this.newLabel();
+    this.emit(this.assign(this.field(obj), this.explode(s.expression)));
+    this.releaseTemps();
+    this.emit(this.assign(this.field(keys), f.createArrayLiteralExpression([])));
+    this.emit(
+      f.createForInStatement(
+        f.createVariableDeclarationList([f.createVariableDeclaration('k')], this.ts.NodeFlags.Const),
+        this.field(obj),
+        f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(this.field(keys), 'push'), undefined, [f.createIdentifier('k')])),
+      ),
+    );
+    this.emit(this.assign(this.field(idx), f.createNumericLiteral(0)));
+    this.mark(head);
+    this.jumpIf(f.createGreaterThanEquals(this.field(idx), f.createPropertyAccessExpression(this.field(keys), 'length')), end);
+    const key = f.createElementAccessExpression(this.field(keys), f.createPostfixIncrement(this.field(idx)));
+    this.bindLoopVariable(s.initializer, key);
+    const bound = this.loopKeyRead(s.initializer);
+    this.jumpIf(f.createLogicalNot(paren(f, f.createBinaryExpression(bound, this.ts.SyntaxKind.InKeyword, this.field(obj)))), head);
+    this.targets.push(this.loopTarget(labels, end, head, this.exits.length));
+    this.loopDepth++;
+    this.lowerStatement(s.statement);
+    this.loopDepth--;
+    this.targets.pop();
+    this.jump(head);
+    this.mark(end);
+    this.emit(this.assign(this.field(obj), f.createVoidZero()));
+    this.emit(this.assign(this.field(keys), f.createVoidZero()));
+  }
+
+  private loopKeyRead(init: TS.ForInitializer): TS.Expression {
+    const ts = this.ts;
+    if (ts.isVariableDeclarationList(init)) return this.bindingTarget(init.declarations[0].name);
+    return this.rewrite(init as TS.Expression);
+  }
+
+  private lowerSwitch(s: TS.SwitchStatement, labels: string[]): void {
+    const f = this.f;
+    const disc = this.freshName('$sw');
+    this.extra.push(disc);
+    const end = this.newLabel();
+    this.emit(this.assign(this.field(disc), this.explode(s.expression)));
+    this.releaseTemps();
+    const clauseLabels = s.caseBlock.clauses.map(() => this.newLabel());
+    let defaultLabel = end;
+    s.caseBlock.clauses.forEach((c, i) => {
+      if (this.ts.isDefaultClause(c)) {
+        defaultLabel = clauseLabels[i];
+        return;
+      }
+      const test = this.explode(c.expression);
+      this.jumpIf(f.createStrictEquality(this.field(disc), test), clauseLabels[i]);
+      this.releaseTemps();
+    });
+    this.jump(defaultLabel);
+    this.targets.push({ kind: 'switch', labels, breakLabel: end, continueLabel: -1, breakDepth: this.exits.length, continueDepth: this.exits.length, h: this.currentH() });
+    s.caseBlock.clauses.forEach((c, i) => {
+      this.mark(clauseLabels[i]);
+      for (const st of c.statements) this.lowerStatement(st);
+    });
+    this.targets.pop();
+    this.mark(end);
+  }
+
+  private lowerTry(s: TS.TryStatement): void {
+    const f = this.f;
+    const parentH = this.currentH();
+    const hasFinally = s.finallyBlock !== undefined;
+    const ctx: TryCtx = {
+      tryRegion: this.regionCount++,
+      catchRegion: hasFinally && s.catchClause ? this.regionCount++ : -1,
+      catchLabel: this.newLabel(),
+      hasCatch: s.catchClause !== undefined,
+      hasFinally,
+      finLabel: this.newLabel(),
+      cField: hasFinally ? this.freshName('$c') : '',
+      vField: hasFinally ? this.freshName('$v') : '',
+      phase: 'try',
+      parentH,
+      catchBinding: s.catchClause?.variableDeclaration?.name,
+    };
+    if (hasFinally) this.extra.push(ctx.cField, ctx.vField);
+    const end = this.newLabel();
+    this.trys.push(ctx);
+    if (hasFinally) this.exits.push({ kind: 'finally', ctx });
+    this.emit(this.assign(this.field('$h'), this.num(ctx.tryRegion)));
+    this.lowerStatement(s.tryBlock);
+    // Normal completion of the try block.
+    this.emit(this.assign(this.field('$h'), this.num(parentH)));
+    if (hasFinally) {
+      this.emit(this.assign(this.field(ctx.cField), f.createNumericLiteral(0)));
+      this.jump(ctx.finLabel);
+    } else this.jump(end);
+    // The dispatcher's entries for this try.
+    const e = f.createIdentifier(this.names.e);
+    const toFinally = (): TS.Statement[] => [
+      this.assign(this.field('$h'), this.num(parentH)),
+      this.assign(this.field(ctx.cField), f.createNumericLiteral(2)),
+      this.assign(this.field(ctx.vField), e),
+      this.assign(this.field('$s'), this.labelRef(ctx.finLabel)),
+      f.createBreakStatement(),
+    ];
+    if (s.catchClause) {
+      const catchTemp = this.freshName('$err');
+      this.extra.push(catchTemp);
+      this.dispatch.push(
+        f.createCaseClause(this.num(ctx.tryRegion), [
+          this.assign(this.field('$h'), this.num(hasFinally ? ctx.catchRegion : parentH)),
+          this.assign(this.field(catchTemp), e),
+          this.assign(this.field('$s'), this.labelRef(ctx.catchLabel)),
+          f.createBreakStatement(),
+        ]),
+      );
+      if (hasFinally) this.dispatch.push(f.createCaseClause(this.num(ctx.catchRegion), toFinally()));
+      ctx.phase = 'catch';
+      this.mark(ctx.catchLabel);
+      const binding = s.catchClause.variableDeclaration?.name;
+      if (binding) {
+        const target = this.bindingTarget(binding);
+        this.emit(f.createExpressionStatement(f.createAssignment(target as TS.Identifier, this.field(catchTemp))));
+      }
+      this.emit(this.assign(this.field(catchTemp), f.createVoidZero()));
+      this.lowerStatement(s.catchClause.block);
+      this.emit(this.assign(this.field('$h'), this.num(parentH)));
+      if (hasFinally) this.emit(this.assign(this.field(ctx.cField), f.createNumericLiteral(0)));
+      else this.jump(end);
+    } else {
+      this.dispatch.push(f.createCaseClause(this.num(ctx.tryRegion), toFinally()));
+    }
+    if (hasFinally) {
+      ctx.phase = 'finally';
+      this.exits.pop();
+      this.mark(ctx.finLabel);
+      this.lowerStatement(s.finallyBlock!);
+      // Replay the completion that entered the finally.
+      const c = this.field(ctx.cField);
+      const v = this.field(ctx.vField);
+      this.emit(
+        f.createIfStatement(
+          f.createStrictEquality(c, f.createNumericLiteral(1)),
+          f.createBlock(this.returnStmts(v, this.exitsInnermostFirst(0))),
+        ),
+      );
+      this.emit(f.createIfStatement(f.createStrictEquality(c, f.createNumericLiteral(2)), f.createThrowStatement(v)));
+      this.emit(
+        f.createIfStatement(
+          f.createStrictEquality(c, f.createNumericLiteral(3)),
+          f.createBlock([this.assign(this.field('$s'), v), f.createContinueStatement(this.names.loop)]),
+        ),
+      );
+      this.emit(this.assign(v, f.createVoidZero()));
+    }
+    this.trys.pop();
+    this.mark(end);
+  }
+
+  // ---- exits: return, break, continue ---------------------------------------------------------
+
+  private exitsInnermostFirst(depth: number): ExitItem[] {
+    return this.exits.slice(depth).reverse();
+  }
+
+  private closeIter(field: string): TS.Statement {
+    const f = this.f;
+    const ret = f.createPropertyAccessExpression(this.field(field), 'return');
+    return f.createIfStatement(
+      f.createLogicalAnd(this.field(field), ret),
+      f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(this.field(field), 'return'), undefined, [])),
+    );
+  }
+
+  /** `return value` leaving `items` (innermost first): close iterators, or enter the first finally. */
+  returnStmts(value: TS.Expression, items: ExitItem[]): TS.Statement[] {
+    const f = this.f;
+    const out: TS.Statement[] = [];
+    if (items.length > 0 && !isStable(this.ts, value)) {
+      const t = this.temp();
+      out.push(this.assign(this.field(t), value));
+      value = this.field(t);
+    }
+    for (const item of items) {
+      if (item.kind === 'iter') out.push(this.closeIter(item.field));
+      else {
+        const c = item.ctx;
+        out.push(
+          this.assign(this.field(c.cField), f.createNumericLiteral(1)),
+          this.assign(this.field(c.vField), value),
+          this.assign(this.field('$h'), this.num(c.parentH)),
+          ...this.gotoStmts(c.finLabel),
+        );
+        return out;
+      }
+    }
+    out.push(f.createReturnStatement(value));
+    return out;
+  }
+
+  /** Statements for a break/continue at the current position. */
+  jumpFor(s: TS.BreakStatement | TS.ContinueStatement): TS.Statement[] {
+    const isBreak = this.ts.isBreakStatement(s);
+    const label = s.label?.text;
+    for (let i = this.targets.length - 1; i >= 0; i--) {
+      const t = this.targets[i];
+      if (label !== undefined) {
+        if (!t.labels.includes(label)) continue;
+      } else if (isBreak ? t.kind === 'label' : t.kind !== 'loop') continue;
+      const dest = isBreak ? t.breakLabel : t.continueLabel;
+      if (dest < 0) break;
+      return this.chain(dest, t.h, this.exitsInnermostFirst(isBreak ? t.breakDepth : t.continueDepth));
+    }
+    refuse(this.reporter, s, 'this jump', 'its target was not found.');
+    return [];
+  }
+
+  /** Jump to `dest` with handler `h`, running exit items on the way (trampolines for finallys). */
+  private chain(dest: number, h: number, items: ExitItem[]): TS.Statement[] {
+    const f = this.f;
+    const out: TS.Statement[] = [];
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (item.kind === 'iter') {
+        out.push(this.closeIter(item.field));
+        continue;
+      }
+      const c = item.ctx;
+      const rest = items.slice(i + 1);
+      const next = this.newLabel();
+      this.deferred.push({ label: next, stmts: [] });
+      const slot = this.deferred[this.deferred.length - 1];
+      out.push(
+        this.assign(this.field(c.cField), f.createNumericLiteral(3)),
+        this.assign(this.field(c.vField), this.labelRef(next)),
+        this.assign(this.field('$h'), this.num(c.parentH)),
+        ...this.gotoStmts(c.finLabel),
+      );
+      slot.stmts.push(...this.chain(dest, h, rest));
+      return out;
+    }
+    if (this.regionCount > 0 || this.trys.length > 0) out.push(this.assign(this.field('$h'), this.num(h)));
+    out.push(...this.gotoStmts(dest));
+    return out;
+  }
+
+  // ---- await-free code ------------------------------------------------------------------------
+
+  rewrite<T extends TS.Node>(node: T): T {
+    return this.visit(node) as T;
+  }
+
+  private visit = (n: TS.Node): TS.Node => {
+    const ts = this.ts;
+    const f = this.f;
+    if (ts.isIdentifier(n)) return this.rewriteIdentifier(n);
+    if (n.kind === ts.SyntaxKind.ThisKeyword) return this.direct ? this.frameAccess(this, '$this') : n;
+    if (n.kind === ts.SyntaxKind.SuperKeyword && this.fnDepth === 0) {
+      refuse(this.reporter, n, '`super` in an async method', 'call the super method from a non-async helper method.');
+      return n;
+    }
+    if (ts.isPrivateIdentifier(n) && this.fnDepth === 0 && !this.insideClassOf(n)) {
+      refuse(this.reporter, n, 'a private name (#x) in an async method', 'use a non-async helper method for private members.');
+      return n;
+    }
+    if (this.an.isFunctionBoundary(n)) {
+      const fnNode = n as TS.FunctionLikeDeclaration;
+      const isAsync = !!ts.getCombinedModifierFlags(fnNode as TS.Declaration) && (ts.getCombinedModifierFlags(fnNode as TS.Declaration) & ts.ModifierFlags.Async) !== 0;
+      if (isAsync && !fnNode.asteriskToken && fnNode.body) return this.nested(fnNode, this);
+      return this.inNested(ts.isArrowFunction(n), () => ts.visitEachChild(n, this.visit, this.context));
+    }
+    if (ts.isClassLike(n)) return this.inNested(false, () => ts.visitEachChild(n, this.visit, this.context));
+    if (this.fnDepth === 0) {
+      if (ts.isReturnStatement(n)) {
+        const value = n.expression ? this.rewrite(n.expression) : f.createVoidZero();
+        const items = this.exitsInnermostFirst(0);
+        if (items.length === 0) return f.createReturnStatement(value);
+        return f.createBlock(this.returnStmts(value, items));
+      }
+      if (ts.isBreakStatement(n) || ts.isContinueStatement(n)) {
+        const label = n.label?.text;
+        const internal = label !== undefined ? this.vLabels.includes(label) : ts.isBreakStatement(n) ? this.vLoops + this.vSwitches > 0 : this.vLoops > 0;
+        if (internal) return n;
+        return f.createBlock(this.jumpFor(n));
+      }
+      if (ts.isIterationStatement(n, false)) {
+        this.vLoops++;
+        try {
+          return this.rewriteLoopHead(n);
+        } finally {
+          this.vLoops--;
+        }
+      }
+      if (ts.isSwitchStatement(n)) {
+        this.vSwitches++;
+        try {
+          return ts.visitEachChild(n, this.visit, this.context);
+        } finally {
+          this.vSwitches--;
+        }
+      }
+      if (ts.isLabeledStatement(n)) {
+        this.vLabels.push(n.label.text);
+        try {
+          return f.createLabeledStatement(n.label, this.rewrite(n.statement));
+        } finally {
+          this.vLabels.pop();
+        }
+      }
+      if (ts.isVariableStatement(n)) {
+        const fieldDecls = this.declaresFields(n.declarationList);
+        if (fieldDecls) {
+          const e = this.declarationsAsExpression(n.declarationList);
+          return e ? f.createExpressionStatement(e) : f.createEmptyStatement();
+        }
+      }
+      if (ts.isClassDeclaration(n) && n.name) {
+        const sym = this.an.checker.getSymbolAtLocation(n.name);
+        const fld = sym && this.fieldOf(sym);
+        if (fld) {
+          const cls = this.inNested(false, () => ts.visitEachChild(n, this.visit, this.context)) as TS.ClassDeclaration;
+          return this.assign(
+            this.frameAccess(fld.owner, fld.field),
+            f.createClassExpression(cls.modifiers?.filter((m) => ts.isDecorator(m)), cls.name, cls.typeParameters, cls.heritageClauses, cls.members),
+          );
+        }
+      }
+    }
+    if (ts.isShorthandPropertyAssignment(n)) {
+      const ref = this.refFor(n.name);
+      if (!ts.isIdentifier(ref)) return f.createPropertyAssignment(n.name.text, ref);
+      return n;
+    }
+    return ts.visitEachChild(n, this.visit, this.context);
+  };
+
+  private insideClassOf(n: TS.Node): boolean {
+    // A private name is fine inside a class declared within the async body.
+    for (let p = n.parent; p !== undefined && p !== this.fn; p = p.parent) if (this.ts.isClassLike(p)) return true;
+    return false;
+  }
+
+  private rewriteLoopHead(n: TS.IterationStatement): TS.Node {
+    const ts = this.ts;
+    const f = this.f;
+    // `for (var i ...)` whose var is a frame field: the head becomes an assignment/target.
+    if ((ts.isForStatement(n) || ts.isForInStatement(n) || ts.isForOfStatement(n)) && n.initializer && ts.isVariableDeclarationList(n.initializer) && this.declaresFields(n.initializer)) {
+      const body = this.rewrite(n.statement);
+      if (ts.isForStatement(n)) {
+        return f.createForStatement(this.declarationsAsExpression(n.initializer), n.condition && this.rewrite(n.condition), n.incrementor && this.rewrite(n.incrementor), body);
+      }
+      const target = this.bindingTarget(n.initializer.declarations[0].name);
+      if (ts.isForInStatement(n)) return f.createForInStatement(target, this.rewrite(n.expression), body);
+      return f.createForOfStatement(n.awaitModifier, target, this.rewrite(n.expression), body);
+    }
+    return ts.visitEachChild(n, this.visit, this.context);
+  }
+
+  private declaresFields(list: TS.VariableDeclarationList): boolean {
+    const d = list.declarations[0];
+    if (!d) return false;
+    const ids: TS.Identifier[] = [];
+    const collect = (b: TS.BindingName): void => {
+      if (this.ts.isIdentifier(b)) ids.push(b);
+      else for (const el of b.elements) if (!this.ts.isOmittedExpression(el)) collect(el.name);
+    };
+    collect(d.name);
+    return ids.some((id) => {
+      const sym = this.an.checker.getSymbolAtLocation(id);
+      return !!(sym && this.fieldOf(sym));
+    });
+  }
+
+  private declarationsAsExpression(list: TS.VariableDeclarationList): TS.Expression | undefined {
+    const ts = this.ts;
+    const f = this.f;
+    const isLet = (list.flags & ts.NodeFlags.BlockScoped) !== 0;
+    const parts: TS.Expression[] = [];
+    for (const d of list.declarations) {
+      if (this.loopDepth > 0 && isLet) this.notePerIteration(d.name);
+      if (!d.initializer) {
+        if (isLet && ts.isIdentifier(d.name)) parts.push(f.createAssignment(this.bindingTarget(d.name), f.createVoidZero()));
+        continue;
+      }
+      const target = this.bindingTarget(d.name);
+      parts.push(f.createAssignment(target as TS.Identifier, this.rewrite(d.initializer)));
+    }
+    if (parts.length === 0) return undefined;
+    return parts.reduce((a, b) => f.createComma(a, b));
+  }
+
+  private inNested<T>(arrow: boolean, fn: () => T): T {
+    const saved = [this.fnDepth, this.direct, this.vLoops, this.vSwitches, this.vLabels] as const;
+    this.fnDepth++;
+    if (!arrow) this.direct = false;
+    this.vLoops = 0;
+    this.vSwitches = 0;
+    this.vLabels = [];
+    try {
+      return fn();
+    } finally {
+      [this.fnDepth, this.direct, this.vLoops, this.vSwitches, this.vLabels] = saved as unknown as [number, boolean, number, number, string[]];
+    }
+  }
+
+  private rewriteIdentifier(id: TS.Identifier): TS.Node {
+    const ts = this.ts;
+    const p = id.parent;
+    if (p && ((ts.isPropertyAccessExpression(p) && p.name === id) || (ts.isQualifiedName(p) && p.right === id))) return id;
+    if (id.text === 'arguments' && this.direct && this.an.isArgumentsReference(id)) return this.frameAccess(this, '$args');
+    const sym = this.an.symbolOf(id);
+    if (sym === undefined) return id;
+    const fld = this.fieldOf(sym);
+    if (!fld) return id;
+    if (this.fnDepth > 0 && this.perIteration.has(sym)) {
+      refuse(
+        this.reporter,
+        id,
+        'a `let`/`const` declared in a loop that awaits, captured by a closure',
+        'declare the variable outside the loop or copy it into a block that has no await (issue #3 lifts this).',
+        Code.PerIterationCapture,
+      );
+    }
+    // Declaration names of nested parameters etc. are not references.
+    if (p && (ts.isParameter(p) || ts.isBindingElement(p) || ts.isVariableDeclaration(p)) && (p as TS.NamedDeclaration).name === id && this.fnDepth > 0) return id;
+    return this.frameAccess(fld.owner, fld.field);
+  }
+}

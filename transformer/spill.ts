@@ -1,0 +1,430 @@
+// Spill: expressions that contain `await`. Takes an original expression; emits, into the current
+// case of the machine, the statements that evaluate it in JavaScript's order, with every await as a
+// suspension point; produces the expression that yields its value afterwards.
+// Values computed before a later sibling's await are kept in frame temporaries ($t0, $t1, ...), the
+// only storage that survives a suspension; siblings after the last await are not spilled.
+//
+//   source                          output (inside a case)
+//   x = f(a, await b)               this.$t0 = f; this.$t1 = this.a;
+//                                   this.$s = 1; if (($v = aw(this, this.b)) === S) return S;
+//                                 case 1:
+//                                   this.x = (0, this.$t0)(this.$t1, $v);
+//   o.m(await x)                    this.$t0 = this.o; this.$t1 = this.$t0.m;  <await>  this.$t1.call(this.$t0, $v)
+//   x += await y                    this.$t0 = this.x;  <await>  this.x = this.$t0 + $v
+//   a && await b                    this.$t0 = this.a; if (!this.$t0) goto L; <await>; this.$t0 = $v; L:
+import type * as TS from 'typescript';
+import { Analysis } from './analyze';
+import { refuse, Reporter } from './diagnostics';
+
+export interface Block {
+  label: number;
+  stmts: TS.Statement[];
+}
+
+/** Generated names the step function uses (unique in the file). */
+export interface StepNames {
+  m: string; // resume mode parameter
+  v: string; // resume value parameter / last await's value
+  e: string; // caught exception in the dispatcher
+  rt: string; // the protocol module binding
+  loop: string; // label of the dispatch loop
+}
+
+export abstract class ExpressionLowerer {
+  readonly f: TS.NodeFactory;
+  readonly blocks: Block[] = [];
+  protected cur: TS.Statement[] = [];
+  private labelCount = 0;
+  /** Placeholder literals standing for labels; patched to state numbers at the end. */
+  readonly labelRefs = new Map<TS.Node, number>();
+  private readonly tempPool: string[] = [];
+  private readonly tempsInUse: string[] = [];
+  readonly allTemps: string[] = [];
+
+  constructor(
+    readonly ts: typeof TS,
+    readonly an: Analysis,
+    readonly reporter: Reporter,
+    readonly names: StepNames,
+    readonly freshName: (base: string) => string,
+  ) {
+    this.f = ts.factory;
+    this.blocks.push({ label: this.newLabel(), stmts: this.cur });
+  }
+
+  // ---- builder --------------------------------------------------------------------------------
+
+  newLabel(): number {
+    return this.labelCount++;
+  }
+  /** Starts the case for `label`; the previous case falls through into it. */
+  mark(label: number): void {
+    this.cur = [];
+    this.blocks.push({ label, stmts: this.cur });
+  }
+  emit(s: TS.Statement): void {
+    this.cur.push(s);
+  }
+  labelRef(label: number): TS.Expression {
+    const lit = this.f.createNumericLiteral(label);
+    this.labelRefs.set(lit, label);
+    return lit;
+  }
+  /** A numeric literal; negative numbers need a prefix minus in the factory. */
+  num(n: number): TS.Expression {
+    return n < 0 ? this.f.createPrefixMinus(this.f.createNumericLiteral(-n)) : this.f.createNumericLiteral(n);
+  }
+  self(): TS.Expression {
+    return this.f.createThis();
+  }
+  field(name: string): TS.Expression {
+    return this.f.createPropertyAccessExpression(this.self(), name);
+  }
+  assign(target: TS.Expression, value: TS.Expression): TS.Statement {
+    return this.f.createExpressionStatement(this.f.createAssignment(target, value));
+  }
+  /** `this.$s = L; continue $loop;` as statements. */
+  gotoStmts(label: number): TS.Statement[] {
+    return [this.assign(this.field('$s'), this.labelRef(label)), this.f.createContinueStatement(this.names.loop)];
+  }
+  jump(label: number): void {
+    for (const s of this.gotoStmts(label)) this.emit(s);
+  }
+  /** `if (cond) goto label` */
+  jumpIf(cond: TS.Expression, label: number): void {
+    this.emit(this.f.createIfStatement(cond, this.f.createBlock(this.gotoStmts(label))));
+  }
+  rt(member: string): TS.Expression {
+    return this.f.createPropertyAccessExpression(this.f.createIdentifier(this.names.rt), member);
+  }
+
+  /**
+   * Suspension point for `await value`:
+   *   this.$s = K; if (($v = $rt.aw(this, value)) === $rt.S) return $rt.S;
+   * case K:
+   * Returns `$v`, valid until the next suspension.
+   */
+  suspend(value: TS.Expression): TS.Expression {
+    const f = this.f;
+    const k = this.newLabel();
+    this.emit(this.assign(this.field('$s'), this.labelRef(k)));
+    const v = f.createIdentifier(this.names.v);
+    const call = f.createCallExpression(this.rt('aw'), undefined, [this.self(), value]);
+    this.emit(
+      f.createIfStatement(
+        f.createStrictEquality(f.createParenthesizedExpression(f.createAssignment(v, call)), this.rt('S')),
+        f.createReturnStatement(this.rt('S')),
+      ),
+    );
+    this.mark(k);
+    return f.createIdentifier(this.names.v);
+  }
+
+  // ---- temporaries ----------------------------------------------------------------------------
+
+  /** A frame field for a value that must survive a suspension; released at the statement's end. */
+  temp(): string {
+    const name = this.tempPool.pop() ?? this.newTempName();
+    this.tempsInUse.push(name);
+    return name;
+  }
+  private newTempName(): string {
+    const n = this.freshName(`$t${this.allTemps.length}`);
+    this.allTemps.push(n);
+    return n;
+  }
+  releaseTemps(): void {
+    // Released temps are reused by later statements; clearing them is not needed for correctness
+    // (the next writer overwrites) but releases what they reference for the GC.
+    while (this.tempsInUse.length > 0) {
+      const t = this.tempsInUse.pop()!;
+      this.emit(this.assign(this.field(t), this.f.createVoidZero()));
+      this.tempPool.push(t);
+    }
+  }
+  /** Stores `e` in a new temp and returns the temp's read expression. */
+  save(e: TS.Expression): TS.Expression {
+    if (isStable(this.ts, e)) return e;
+    const t = this.temp();
+    this.emit(this.assign(this.field(t), e));
+    return this.field(t);
+  }
+
+  // ---- hooks the statement lowerer provides --------------------------------------------------
+
+  /** Rewrites await-free code (locals -> fields, this/arguments, jumps, nested functions). */
+  abstract rewrite<T extends TS.Node>(node: T): T;
+
+  // ---- expressions ----------------------------------------------------------------------------
+
+  /** Lowers `e`; returns an expression for its value, valid until the next suspension. */
+  explode(e: TS.Expression): TS.Expression {
+    const ts = this.ts;
+    const f = this.f;
+    if (!this.an.containsAwait(e)) return this.rewrite(e);
+    if (ts.isAwaitExpression(e)) return this.suspend(this.explode(e.expression));
+    if (ts.isParenthesizedExpression(e)) return this.explode(e.expression);
+    if (ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e))
+      return this.explode(e.expression);
+    if (ts.isBinaryExpression(e)) return this.explodeBinary(e);
+    if (ts.isConditionalExpression(e)) {
+      const t = this.temp();
+      const elseL = this.newLabel();
+      const end = this.newLabel();
+      const cond = this.explode(e.condition);
+      this.jumpIf(f.createLogicalNot(paren(f, cond)), elseL);
+      this.emit(this.assign(this.field(t), this.explode(e.whenTrue)));
+      this.jump(end);
+      this.mark(elseL);
+      this.emit(this.assign(this.field(t), this.explode(e.whenFalse)));
+      this.mark(end);
+      return this.field(t);
+    }
+    if (ts.isCallExpression(e)) return this.explodeCall(e);
+    if (ts.isNewExpression(e)) {
+      const parts = [e.expression, ...(e.arguments ?? [])];
+      const vals = this.explodeList(parts);
+      return f.createNewExpression(vals[0], undefined, vals.slice(1));
+    }
+    if (ts.isPropertyAccessExpression(e)) {
+      if (e.questionDotToken || ts.isOptionalChain(e)) return this.refuseExpr(e, 'an optional chain containing await');
+      return f.createPropertyAccessExpression(this.explode(e.expression), this.rewrite(e.name));
+    }
+    if (ts.isElementAccessExpression(e)) {
+      if (ts.isOptionalChain(e)) return this.refuseExpr(e, 'an optional chain containing await');
+      const [o, k] = this.explodeList([e.expression, e.argumentExpression]);
+      return f.createElementAccessExpression(o, k);
+    }
+    if (ts.isPrefixUnaryExpression(e)) {
+      if (e.operator === ts.SyntaxKind.PlusPlusToken || e.operator === ts.SyntaxKind.MinusMinusToken)
+        return f.createPrefixUnaryExpression(e.operator, this.explodeTarget(e.operand));
+      return f.createPrefixUnaryExpression(e.operator, paren(f, this.explode(e.operand)));
+    }
+    if (ts.isPostfixUnaryExpression(e)) return f.createPostfixUnaryExpression(this.explodeTarget(e.operand), e.operator);
+    if (ts.isTypeOfExpression(e)) return f.createTypeOfExpression(paren(f, this.explode(e.expression)));
+    if (ts.isVoidExpression(e)) return f.createVoidExpression(paren(f, this.explode(e.expression)));
+    if (ts.isDeleteExpression(e)) return f.createDeleteExpression(this.explodeTarget(e.expression));
+    if (ts.isSpreadElement(e)) return f.createSpreadElement(this.explode(e.expression));
+    if (ts.isArrayLiteralExpression(e)) return f.createArrayLiteralExpression(this.explodeList([...e.elements]));
+    if (ts.isObjectLiteralExpression(e)) return this.explodeObject(e);
+    if (ts.isTemplateExpression(e)) {
+      const vals = this.explodeList(e.templateSpans.map((s) => s.expression));
+      return f.createTemplateExpression(
+        f.createTemplateHead(e.head.text, e.head.rawText),
+        e.templateSpans.map((s, i) =>
+          f.createTemplateSpan(
+            vals[i],
+            ts.isTemplateMiddle(s.literal)
+              ? f.createTemplateMiddle(s.literal.text, s.literal.rawText)
+              : f.createTemplateTail(s.literal.text, s.literal.rawText),
+          ),
+        ),
+      );
+    }
+    if (ts.isTaggedTemplateExpression(e)) return this.refuseExpr(e, 'a tagged template containing await');
+    if (ts.isClassExpression(e)) return this.refuseExpr(e, 'a class expression with await in a computed member name');
+    return this.refuseExpr(e, `await inside ${ts.SyntaxKind[e.kind]}`);
+  }
+
+  protected refuseExpr(e: TS.Node, what: string): TS.Expression {
+    refuse(this.reporter, e, what, 'move the await into its own statement (const v = await x;) and use v.');
+    return this.f.createVoidZero();
+  }
+
+  /**
+   * Lowers operands left to right; an operand is kept in a temp when a later operand awaits
+   * (JavaScript has already evaluated it by then).
+   */
+  explodeList(parts: readonly TS.Expression[]): TS.Expression[] {
+    let last = -1;
+    parts.forEach((p, i) => {
+      if (this.an.containsAwait(p)) last = i;
+    });
+    return parts.map((p, i) => {
+      const v = this.explode(p);
+      if (i >= last) return v;
+      // f(...a, await b): the spread iterates before the await, so keep a copy of its items.
+      if (this.ts.isSpreadElement(v)) return this.f.createSpreadElement(this.save(this.f.createArrayLiteralExpression([v])));
+      return this.save(v);
+    });
+  }
+
+  private explodeObject(e: TS.ObjectLiteralExpression): TS.Expression {
+    const ts = this.ts;
+    const f = this.f;
+    // Evaluate keys and values in order into temps, then build the literal from them.
+    const props: TS.ObjectLiteralElementLike[] = [];
+    let last = -1;
+    e.properties.forEach((p, i) => {
+      if (this.an.containsAwait(p)) last = i;
+    });
+    e.properties.forEach((p, i) => {
+      const keep = (x: TS.Expression): TS.Expression => (i < last ? this.save(x) : x);
+      if (ts.isPropertyAssignment(p)) {
+        let name: TS.PropertyName = this.rewrite(p.name);
+        if (ts.isComputedPropertyName(p.name)) name = f.createComputedPropertyName(keep(this.explode(p.name.expression)));
+        props.push(f.createPropertyAssignment(name, keep(this.explode(p.initializer))));
+      } else if (ts.isShorthandPropertyAssignment(p)) {
+        props.push(f.createPropertyAssignment(p.name.text, keep(this.rewrite(p.name))));
+      } else if (ts.isSpreadAssignment(p)) {
+        props.push(f.createSpreadAssignment(keep(this.explode(p.expression))));
+      } else {
+        if (p.name && ts.isComputedPropertyName(p.name) && this.an.containsAwait(p.name)) this.refuseExpr(p, 'await in a computed method name');
+        props.push(this.rewrite(p));
+      }
+    });
+    return f.createObjectLiteralExpression(props, true);
+  }
+
+  /** A reference whose parts (object, key) are evaluated now and reused for read and write. */
+  explodeTarget(target: TS.Expression): TS.Expression {
+    const ts = this.ts;
+    const f = this.f;
+    if (ts.isParenthesizedExpression(target)) return this.explodeTarget(target.expression);
+    if (ts.isPropertyAccessExpression(target) && this.an.containsAwait(target))
+      return f.createPropertyAccessExpression(this.save(this.explode(target.expression)), this.rewrite(target.name));
+    if (ts.isElementAccessExpression(target) && this.an.containsAwait(target)) {
+      const o = this.save(this.explode(target.expression));
+      return f.createElementAccessExpression(o, this.explode(target.argumentExpression));
+    }
+    if (this.an.containsAwait(target)) return this.refuseExpr(target, 'await inside an assignment target');
+    return this.rewrite(target);
+  }
+
+  private explodeBinary(e: TS.BinaryExpression): TS.Expression {
+    const ts = this.ts;
+    const f = this.f;
+    const op = e.operatorToken.kind;
+    const K = ts.SyntaxKind;
+    if (op === K.AmpersandAmpersandToken || op === K.BarBarToken || op === K.QuestionQuestionToken) {
+      const t = this.temp();
+      const end = this.newLabel();
+      this.emit(this.assign(this.field(t), this.explode(e.left)));
+      this.jumpIf(this.shortCircuits(op, this.field(t)), end);
+      this.emit(this.assign(this.field(t), this.explode(e.right)));
+      this.mark(end);
+      return this.field(t);
+    }
+    if (op === K.CommaToken) {
+      const l = this.explode(e.left);
+      if (!isStable(ts, l)) this.emit(f.createExpressionStatement(l));
+      return this.explode(e.right);
+    }
+    if (op === K.EqualsToken) {
+      if (ts.isObjectLiteralExpression(e.left) || ts.isArrayLiteralExpression(e.left)) {
+        if (this.an.containsAwait(e.left)) return this.refuseExpr(e.left, 'await inside a destructuring assignment pattern');
+        const v = this.save(this.explode(e.right));
+        this.emit(f.createExpressionStatement(f.createAssignment(this.rewrite(e.left), v)));
+        return v;
+      }
+      const target = this.an.containsAwait(e.right) ? this.explodeTarget(e.left) : this.rewrite(e.left);
+      return f.createAssignment(target, this.explode(e.right));
+    }
+    if (op === K.AmpersandAmpersandEqualsToken || op === K.BarBarEqualsToken || op === K.QuestionQuestionEqualsToken) {
+      // x ??= await v: reads x once, evaluates the right side only when x is nullish.
+      const target = this.explodeTarget(e.left);
+      const t = this.temp();
+      const end = this.newLabel();
+      const binOp = op === K.AmpersandAmpersandEqualsToken ? K.AmpersandAmpersandToken : op === K.BarBarEqualsToken ? K.BarBarToken : K.QuestionQuestionToken;
+      this.emit(this.assign(this.field(t), target));
+      this.jumpIf(this.shortCircuits(binOp, this.field(t)), end);
+      this.emit(this.assign(this.field(t), f.createAssignment(target, this.explode(e.right))));
+      this.mark(end);
+      return this.field(t);
+    }
+    if (op >= K.FirstCompoundAssignment && op <= K.LastCompoundAssignment) {
+      // x += await y reads x before the await (regenerator #206).
+      const target = this.explodeTarget(e.left);
+      const old = this.save(target);
+      const rhs = this.explode(e.right);
+      const binOp = compoundToBinary(ts, op);
+      return f.createAssignment(target, f.createBinaryExpression(old, binOp, paren(f, rhs)));
+    }
+    const [l, r] = this.explodeList([e.left, e.right]);
+    return f.createBinaryExpression(paren(f, l), e.operatorToken.kind as TS.BinaryOperator, paren(f, r));
+  }
+
+  private shortCircuits(op: TS.SyntaxKind, v: TS.Expression): TS.Expression {
+    const ts = this.ts;
+    const f = this.f;
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken) return f.createLogicalNot(v);
+    if (op === ts.SyntaxKind.BarBarToken) return v;
+    return f.createLogicalAnd(
+      f.createStrictInequality(v, f.createNull()),
+      f.createStrictInequality(v, f.createVoidZero()),
+    );
+  }
+
+  private explodeCall(e: TS.CallExpression): TS.Expression {
+    const ts = this.ts;
+    const f = this.f;
+    if (ts.isOptionalChain(e) || e.questionDotToken) return this.refuseExpr(e, 'an optional call containing await');
+    const callee = e.expression;
+    if (callee.kind === ts.SyntaxKind.SuperKeyword || (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.SuperKeyword))
+      return this.refuseExpr(e, 'super call with await in its arguments');
+    if (callee.kind === ts.SyntaxKind.ImportKeyword) {
+      return f.createCallExpression(callee as TS.Expression, undefined, this.explodeList([...e.arguments]));
+    }
+    const argsAwait = e.arguments.some((a) => this.an.containsAwait(a));
+    if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
+      if (!argsAwait) {
+        // Only the callee's object awaits: evaluate it, then call normally (this = that object).
+        const target = ts.isPropertyAccessExpression(callee)
+          ? f.createPropertyAccessExpression(paren(f, this.explode(callee.expression)), this.rewrite(callee.name))
+          : f.createElementAccessExpression(paren(f, this.explode(callee.expression)), this.rewrite(callee.argumentExpression));
+        return f.createCallExpression(target, undefined, e.arguments.map((a) => this.rewrite(a)));
+      }
+      // obj.m(await x): obj and obj.m are evaluated before the argument suspends.
+      const obj = this.save(this.explode(callee.expression));
+      const fn = this.save(
+        ts.isPropertyAccessExpression(callee)
+          ? f.createPropertyAccessExpression(obj, this.rewrite(callee.name))
+          : f.createElementAccessExpression(obj, this.explode(callee.argumentExpression)),
+      );
+      const args = this.explodeList([...e.arguments]);
+      return f.createCallExpression(f.createPropertyAccessExpression(paren(f, fn), 'call'), undefined, [obj, ...args]);
+    }
+    const vals = this.explodeList([callee, ...e.arguments]);
+    let fnExpr = vals[0];
+    // A frame field or temp read as callee must not pass the frame as `this`.
+    if (ts.isPropertyAccessExpression(fnExpr)) fnExpr = f.createComma(f.createNumericLiteral(0), fnExpr);
+    return f.createCallExpression(paren(f, fnExpr), undefined, vals.slice(1));
+  }
+}
+
+/** Expressions that read the same value whenever evaluated (no need to spill). */
+export function isStable(ts: typeof TS, e: TS.Expression): boolean {
+  return (
+    ts.isNumericLiteral(e) ||
+    ts.isStringLiteral(e) ||
+    ts.isBigIntLiteral(e) ||
+    ts.isNoSubstitutionTemplateLiteral(e) ||
+    e.kind === ts.SyntaxKind.TrueKeyword ||
+    e.kind === ts.SyntaxKind.FalseKeyword ||
+    e.kind === ts.SyntaxKind.NullKeyword ||
+    (ts.isVoidExpression(e) && ts.isNumericLiteral(e.expression))
+  );
+}
+
+export function paren(f: TS.NodeFactory, e: TS.Expression): TS.Expression {
+  return f.createParenthesizedExpression(e);
+}
+
+function compoundToBinary(ts: typeof TS, op: TS.SyntaxKind): TS.BinaryOperator {
+  const K = ts.SyntaxKind;
+  const map: Partial<Record<TS.SyntaxKind, TS.BinaryOperator>> = {
+    [K.PlusEqualsToken]: K.PlusToken,
+    [K.MinusEqualsToken]: K.MinusToken,
+    [K.AsteriskEqualsToken]: K.AsteriskToken,
+    [K.AsteriskAsteriskEqualsToken]: K.AsteriskAsteriskToken,
+    [K.SlashEqualsToken]: K.SlashToken,
+    [K.PercentEqualsToken]: K.PercentToken,
+    [K.LessThanLessThanEqualsToken]: K.LessThanLessThanToken,
+    [K.GreaterThanGreaterThanEqualsToken]: K.GreaterThanGreaterThanToken,
+    [K.GreaterThanGreaterThanGreaterThanEqualsToken]: K.GreaterThanGreaterThanGreaterThanToken,
+    [K.AmpersandEqualsToken]: K.AmpersandToken,
+    [K.BarEqualsToken]: K.BarToken,
+    [K.CaretEqualsToken]: K.CaretToken,
+  };
+  return map[op]!;
+}

@@ -106,6 +106,7 @@ export interface GatherOptions {
  * running) unless `returnExceptions`; cancelling the gather cancels the children.
  */
 export function gather<T extends readonly PromiseLike<unknown>[]>(...aws: T): GatheringFuture<GatherResults<T>>;
+export function gather<T>(aws: readonly PromiseLike<T>[], options: GatherOptions & { returnExceptions: true }): GatheringFuture<(AwaitedOf<T> | Error)[]>;
 export function gather<T>(aws: readonly PromiseLike<T>[], options?: GatherOptions): GatheringFuture<AwaitedOf<T>[]>;
 export function gather(...args: unknown[]): GatheringFuture<any> {
   let aws: unknown[];

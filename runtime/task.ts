@@ -103,11 +103,11 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
       if (w instanceof TimerHandle) {
         if (!w._fired) {
           // A sleep's timer: asyncio cancels the sleep's future, which schedules the wakeup now.
+          // The wakeup carries this cancel's message; a second cancel() before it runs only sets
+          // _mustCancel, and _step keeps the CancelledError it already has (first message wins).
           w.cancel();
           this._waiter = null;
-          this._mustCancel = true;
-          this._cancelMessage = msg;
-          this._loop._push(this, undefined);
+          this._loop._push(this, new CancelledError(msg ?? ''));
           return true;
         }
       } else if (w.cancel(msg)) {
@@ -131,7 +131,8 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
         arg._retrieved = true;
         this._step(1, arg._result);
       } else this._step(1, arg._makeCancelledError());
-    } else this._step(0, undefined);
+    } else if (arg instanceof CancelledError) this._step(1, arg);
+    else this._step(0, undefined);
   }
 
   /** @internal The trampoline (see file header). */

@@ -116,7 +116,9 @@ export interface AsCompleted<T> extends Iterable<Promise<T>>, AsyncIterable<Futu
 export function asCompleted<T>(fs: Iterable<PromiseLike<T>>, options: { timeout?: number | null } = {}): AsCompleted<T> {
   checkFutures(fs, 'asCompleted()');
   const loop = runningLoop();
-  const done = new Queue<Future<T> | null>();
+  // Boxed: a coroutine that returns a thenable has it adopted (JS semantics), so the Futures must
+  // not be the queue's items themselves.
+  const done = new Queue<{ f: Future<T> } | null>();
   const todo = new Set<Future<T>>();
   for (const f of new Set(fs)) todo.add(ensureFuture(f, loop));
   const total = todo.size;
@@ -131,7 +133,7 @@ export function asCompleted<T>(fs: Iterable<PromiseLike<T>>, options: { timeout?
   const onCompletion = (f: Future<T>): void => {
     if (todo.size === 0) return;
     todo.delete(f);
-    done.putNowait(f);
+    done.putNowait({ f });
     if (todo.size === 0 && timeoutHandle !== null) timeoutHandle.cancel();
   };
   for (const f of todo) f.addDoneCallback(onCompletion);
@@ -139,9 +141,9 @@ export function asCompleted<T>(fs: Iterable<PromiseLike<T>>, options: { timeout?
   if (todo.size > 0 && timeout !== null) timeoutHandle = loop.callLater(timeout, onTimeout);
 
   function* waitForOne<R>(pick: (f: Future<T>) => R): Generator<unknown, R, unknown> {
-    const f = (yield done.get()) as Future<T> | null;
-    if (f === null) throw new TimeoutError();
-    return pick(f);
+    const box = (yield done.get()) as { f: Future<T> } | null;
+    if (box === null) throw new TimeoutError();
+    return pick(box.f);
   }
   return {
     *[Symbol.iterator](): Iterator<Promise<T>> {

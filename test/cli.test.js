@@ -34,13 +34,14 @@ export function fail(): never {
 writeFile(
   path.join(dir, 'main.ts'),
   `import { double, fail } from './lib';
+import { run } from 'tscoro';
 async function main(): Promise<void> {
   console.log('double', await double(21));
   console.log('clock', process.env.TSCORO_CLOCK ?? 'unset');
   console.log('args', process.argv.slice(2).join(' '));
   if (process.argv.includes('fail')) fail();
 }
-main();
+run(main());
 `,
 );
 writeFile(path.join(dir, 'bad.ts'), `const n: number = 'one';\nconsole.log(n);\n`);

@@ -12,7 +12,8 @@ async function child(mainTask: Task<unknown> | null) {
   console.log('child: is main task:', me === mainTask);
   await sleep(0);
   console.log('child: inline helper sees child task:', await helper(me));
-  return me;
+  // Returned in an object: a returned Task would be adopted (awaited), as a JS async function adopts thenables.
+  return { task: me };
 }
 
 function callback(): void {
@@ -26,7 +27,7 @@ async function main() {
   const t = createTask(child(me));
   console.log('all_tasks has 2:', allTasks().size === 2, 'contains child:', allTasks().has(t));
   const inner = await t;
-  console.log('child saw its own task:', inner === t);
+  console.log('child saw its own task:', inner.task === t);
   const all = allTasks();
   console.log('after child finished, all_tasks is just main:', all.size === 1 && me !== null && all.has(me));
 }

@@ -112,7 +112,10 @@ export class FunctionLowerer extends ExpressionLowerer {
       for (const s of this.returnStmts(this.explode(body), [])) this.emit(s);
       this.releaseTemps();
     }
-    this.emit(this.f.createReturnStatement(undefined));
+    // Falling off the end returns undefined (skipped after a statement that never completes).
+    const last = this.cur[this.cur.length - 1];
+    if (!last || !(this.ts.isReturnStatement(last) || this.ts.isThrowStatement(last) || this.ts.isContinueStatement(last)))
+      this.emit(this.f.createReturnStatement(undefined));
     for (const d of this.deferred) {
       this.mark(d.label);
       for (const s of d.stmts) this.emit(s);
@@ -783,7 +786,8 @@ export class FunctionLowerer extends ExpressionLowerer {
           const cls = this.inNested(false, () => ts.visitEachChild(n, this.visit, this.context)) as TS.ClassDeclaration;
           return this.assign(
             this.frameAccess(fld.owner, fld.field),
-            f.createClassExpression(cls.modifiers?.filter((m) => ts.isDecorator(m)), cls.name, cls.typeParameters, cls.heritageClauses, cls.members),
+            // The original name, not cls.name: the visitor rewrote that to a frame access.
+            f.createClassExpression(cls.modifiers?.filter((m) => ts.isDecorator(m)), n.name, cls.typeParameters, cls.heritageClauses, cls.members),
           );
         }
       }

@@ -238,9 +238,8 @@ export class EventLoop {
   /** @internal Appends (target, arg) to the ready queue. */
   _push(target: ReadyTarget, arg: unknown): void {
     let rq = this._rq;
-    const cap = rq.length >> 1;
-    if (this._count === cap) rq = this._grow();
-    const i = ((this._head + this._count) & (cap - 1)) << 1;
+    if (this._count === rq.length >> 1) rq = this._grow();
+    const i = ((this._head + this._count) & ((rq.length >> 1) - 1)) << 1;
     rq[i] = target;
     rq[i + 1] = arg;
     this._count++;
@@ -346,6 +345,7 @@ export class EventLoop {
       const arg = rq[i + 1];
       rq[i] = undefined;
       rq[i + 1] = undefined;
+      // Dequeue before running: the callback may push and grow (reallocate) the buffer.
       this._head = (this._head + 1) & ((rq.length >> 1) - 1);
       this._count--;
       const t0 = debug ? perfNow() : 0;

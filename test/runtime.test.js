@@ -87,6 +87,22 @@ run(down(100000)).then((v) => console.log(v));
   assert.is(r.stdout, '100000\n');
 });
 
+depth('10,000 tasks ready at once grow the ready queue without losing or reordering callbacks', () => {
+  const r = runTs('many-ready', `
+import { run, createTask, gather, sleep } from 'tscoro';
+const order: number[] = [];
+async function child(i: number) { await sleep(0); order.push(i); return i; }
+async function main() {
+  const ts = [];
+  for (let i = 0; i < 10000; i++) ts.push(createTask(child(i)));
+  const res = await gather(ts);
+  console.log(res.length, order.every((v, i) => v === i), res.every((v, i) => v === i));
+}
+run(main());
+`);
+  assert.is(r.stdout, '10000 true true\n');
+});
+
 depth.run();
 
 const interop = suite('interop');

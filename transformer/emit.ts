@@ -63,6 +63,17 @@ export function transformSourceFile(
     const captureArgs = usesArguments;
     const closureForm = parent !== null ? an.capturesOuterLocals(fn) || parentUsed(fn, parent) : an.capturesOuterLocals(fn);
     const frameVar = gen.fresh('$f');
+    // `async function tick() { ... tick() ... }` as an expression: its name is bound only inside it,
+    // but the step runs outside it, so the wrapper (which carries the same name) passes itself in.
+    //   [output]  function tick(n) { return new tick$(tick, n); }   ... (0, this.$self)(n - 1) ...
+    let selfField: string | undefined;
+    if (ts.isFunctionExpression(fn) && fn.name) {
+      const selfSym = an.checker.getSymbolAtLocation(fn.name);
+      if (selfSym !== undefined && referencesSymbol(ts, an, fn.body!, selfSym)) {
+        selfField = gen.fresh('$self');
+        layout.fields.set(selfSym, selfField);
+      }
+    }
     const lowerer: FunctionLowerer = new FunctionLowerer(
       ts,
       an,
@@ -92,6 +103,7 @@ export function transformSourceFile(
     const initial: [string, TS.Expression][] = [];
     if (captureThis) initial.push(['$this', parent && ts.isArrowFunction(fn) ? parent.rewrite(f.createThis()) : f.createThis()]);
     if (captureArgs) initial.push(['$args', f.createIdentifier('arguments')]);
+    if (selfField !== undefined) initial.push([selfField, f.createIdentifier((fn.name as TS.Identifier).text)]);
     const paramFields = new Set<string>();
     for (const id of paramIds) {
       const field = layout.fields.get(an.checker.getSymbolAtLocation(id)!)!;
@@ -207,6 +219,17 @@ export function transformSourceFile(
     visit(fn);
     return used;
   }
+}
+
+function referencesSymbol(ts: typeof TS, an: Analysis, root: TS.Node, sym: TS.Symbol): boolean {
+  let found = false;
+  const visit = (n: TS.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(n) && an.symbolOf(n) === sym) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(root);
+  return found;
 }
 
 function ctorParamName(field: string): string {

@@ -35,7 +35,7 @@ interface TryCtx {
   catchBinding?: TS.BindingName;
 }
 
-type ExitItem = { kind: 'finally'; ctx: TryCtx } | { kind: 'iter'; field: string };
+type ExitItem = { kind: 'finally'; ctx: TryCtx } | { kind: 'iter'; field: string; spare: string };
 
 interface JumpTarget {
   kind: 'loop' | 'switch' | 'label';
@@ -59,6 +59,8 @@ export type NestedLowering = (node: TS.FunctionLikeDeclaration, lowerer: Functio
 
 export class FunctionLowerer extends ExpressionLowerer {
   private readonly trys: TryCtx[] = [];
+  /** Handler regions of for-of bodies (they close the iterator on a throw); depth = trys.length. */
+  private readonly iterRegions: { region: number; depth: number }[] = [];
   private regionCount = 0;
   private readonly exits: ExitItem[] = [];
   private readonly targets: JumpTarget[] = [];
@@ -94,6 +96,8 @@ export class FunctionLowerer extends ExpressionLowerer {
   }
 
   private currentH(): number {
+    const ir = this.iterRegions[this.iterRegions.length - 1];
+    if (ir !== undefined && ir.depth === this.trys.length) return ir.region;
     const t = this.trys[this.trys.length - 1];
     if (t === undefined) return -1;
     if (t.phase === 'try') return t.tryRegion;
@@ -426,13 +430,28 @@ export class FunctionLowerer extends ExpressionLowerer {
     } else this.emit(f.createExpressionStatement(f.createAssignment(this.explodeTarget(init) as TS.Identifier, value)));
   }
 
+  /**
+   * The body (with the loop variable's binding) is a handler region: a throw out of it closes the
+   * iterator, ignoring what return() throws, and rethrows to the enclosing handler, as IteratorClose
+   * does natively. next() runs outside the region: an iterator that throws is not closed.
+   *   [source]                     [output]
+   *   for (const x of xs) {          $it = xs[Symbol.iterator]();
+   *     await use(x);              case HEAD: $h = parent; $r = $it.next(); if ($r.done) goto END;
+   *   }                              $h = R; x = $r.value;  <await use(x)>  goto HEAD;
+   *                                case END: $it = void 0;
+   *                                dispatcher R: $h = parent; $r = $e; goto CLOSE
+   *                                case CLOSE: $i = $it; $it = void 0; try { $i.return() } catch {} throw $r;
+   */
   private lowerForOf(s: TS.ForOfStatement, labels: string[]): void {
     const f = this.f;
     const it = this.freshName('$it');
     const res = this.freshName('$r');
     this.extra.push(it, res);
+    const parentH = this.currentH();
+    const region = this.regionCount++;
     const head = this.newLabel();
     const end = this.newLabel();
+    const close = this.newLabel();
     const iterable = this.explode(s.expression);
     this.emit(
       this.assign(
@@ -442,21 +461,52 @@ export class FunctionLowerer extends ExpressionLowerer {
     );
     this.releaseTemps();
     this.mark(head);
+    this.emit(this.assign(this.field('$h'), this.num(parentH)));
     this.emit(this.assign(this.field(res), f.createCallExpression(f.createPropertyAccessExpression(this.field(it), 'next'), undefined, [])));
     this.jumpIf(f.createPropertyAccessExpression(this.field(res), 'done'), end);
+    // break/continue restore parentH: the target is made before the region is entered.
+    const breakDepth = this.exits.length;
+    const target = this.loopTarget(labels, end, head, breakDepth);
+    this.iterRegions.push({ region, depth: this.trys.length });
+    this.emit(this.assign(this.field('$h'), this.num(region)));
     this.bindLoopVariable(s.initializer, f.createPropertyAccessExpression(this.field(res), 'value'));
     this.releaseTemps();
-    const breakDepth = this.exits.length;
-    this.exits.push({ kind: 'iter', field: it });
-    this.targets.push(this.loopTarget(labels, end, head, breakDepth));
+    this.exits.push({ kind: 'iter', field: it, spare: res });
+    target.continueDepth = this.exits.length;
+    this.targets.push(target);
     this.loopDepth++;
     this.lowerStatement(s.statement);
     this.loopDepth--;
     this.targets.pop();
     this.exits.pop();
+    this.iterRegions.pop();
     this.jump(head);
     this.mark(end);
     this.emit(this.assign(this.field(it), f.createVoidZero()));
+
+    const e = f.createIdentifier(this.names.e);
+    this.dispatch.push(
+      f.createCaseClause(this.num(region), [
+        this.assign(this.field('$h'), this.num(parentH)),
+        this.assign(this.field(res), e),
+        this.assign(this.field('$s'), this.labelRef(close)),
+        f.createBreakStatement(),
+      ]),
+    );
+    const i = this.freshName('$i');
+    const call = f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(f.createIdentifier(i), 'return'), undefined, []));
+    this.deferred.push({
+      label: close,
+      stmts: [
+        f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(i, undefined, undefined, this.field(it))], this.ts.NodeFlags.Const)),
+        this.assign(this.field(it), f.createVoidZero()),
+        f.createIfStatement(
+          f.createLogicalAnd(f.createIdentifier(i), f.createPropertyAccessExpression(f.createIdentifier(i), 'return')),
+          f.createTryStatement(f.createBlock([call]), f.createCatchClause(undefined, f.createBlock([])), undefined),
+        ),
+        f.createThrowStatement(this.field(res)),
+      ],
+    });
   }
 
   private lowerForIn(s: TS.ForInStatement, labels: string[]): void {
@@ -628,14 +678,23 @@ export class FunctionLowerer extends ExpressionLowerer {
     return this.exits.slice(depth).reverse();
   }
 
-  private closeIter(field: string): TS.Statement {
+  /**
+   * Closes the iterator in `field` on a break/return: `$it` is cleared first (through `spare`) so a
+   * return() that throws is not called again by the for-of's handler region.
+   *   if (this.$it && this.$it.return) { this.$r = this.$it; this.$it = void 0; this.$r.return(); }
+   */
+  private closeIter(field: string, spare: string): TS.Statement {
     const f = this.f;
-    const ret = f.createPropertyAccessExpression(this.field(field), 'return');
     return f.createIfStatement(
-      f.createLogicalAnd(this.field(field), ret),
-      f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(this.field(field), 'return'), undefined, [])),
+      f.createLogicalAnd(this.field(field), f.createPropertyAccessExpression(this.field(field), 'return')),
+      f.createBlock([
+        this.assign(this.field(spare), this.field(field)),
+        this.assign(this.field(field), f.createVoidZero()),
+        f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(this.field(spare), 'return'), undefined, [])),
+      ]),
     );
   }
+
 
   /** `return value` leaving `items` (innermost first): close iterators, or enter the first finally. */
   returnStmts(value: TS.Expression, items: ExitItem[]): TS.Statement[] {
@@ -647,7 +706,7 @@ export class FunctionLowerer extends ExpressionLowerer {
       value = this.field(t);
     }
     for (const item of items) {
-      if (item.kind === 'iter') out.push(this.closeIter(item.field));
+      if (item.kind === 'iter') out.push(this.closeIter(item.field, item.spare));
       else {
         const c = item.ctx;
         out.push(
@@ -687,7 +746,7 @@ export class FunctionLowerer extends ExpressionLowerer {
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       if (item.kind === 'iter') {
-        out.push(this.closeIter(item.field));
+        out.push(this.closeIter(item.field, item.spare));
         continue;
       }
       const c = item.ctx;
@@ -734,6 +793,20 @@ export class FunctionLowerer extends ExpressionLowerer {
       if (isAsync && !fnNode.asteriskToken && fnNode.body) return this.nested(fnNode, this);
       return this.inNested(ts.isArrowFunction(n), () => ts.visitEachChild(n, this.visit, this.context));
     }
+    // A class declared in the body whose name is a frame field: `this.C = class C {...}`. Checked
+    // before the generic class case, which would rewrite the declaration's own name.
+    if (ts.isClassDeclaration(n) && n.name && this.fnDepth === 0) {
+      const sym = this.an.checker.getSymbolAtLocation(n.name);
+      const fld = sym && this.fieldOf(sym);
+      if (fld) {
+        const cls = this.inNested(false, () => ts.visitEachChild(n, this.visit, this.context)) as TS.ClassDeclaration;
+        return this.assign(
+          this.frameAccess(fld.owner, fld.field),
+          // The original name, not cls.name: the visitor rewrote that to a frame access.
+          f.createClassExpression(cls.modifiers?.filter((m) => ts.isDecorator(m)), n.name, cls.typeParameters, cls.heritageClauses, cls.members),
+        );
+      }
+    }
     if (ts.isClassLike(n)) return this.inNested(false, () => ts.visitEachChild(n, this.visit, this.context));
     if (this.fnDepth === 0) {
       if (ts.isReturnStatement(n)) {
@@ -772,6 +845,13 @@ export class FunctionLowerer extends ExpressionLowerer {
           this.vLabels.pop();
         }
       }
+      const usingList = ts.isVariableStatement(n) ? n.declarationList : ts.isVariableDeclarationList(n) ? n : undefined;
+      if (usingList && (usingList.flags & ts.NodeFlags.Using) !== 0) {
+        // Await-free `using` too: its dispose at the block's end is not lowered, and a frame field
+        // would silently drop it.
+        refuse(this.reporter, usingList, '`using` / `await using`', 'use try/finally to dispose the resource.');
+        return n;
+      }
       if (ts.isVariableStatement(n)) {
         const fieldDecls = this.declaresFields(n.declarationList);
         if (fieldDecls) {
@@ -779,18 +859,17 @@ export class FunctionLowerer extends ExpressionLowerer {
           return e ? f.createExpressionStatement(e) : f.createEmptyStatement();
         }
       }
-      if (ts.isClassDeclaration(n) && n.name) {
-        const sym = this.an.checker.getSymbolAtLocation(n.name);
-        const fld = sym && this.fieldOf(sym);
-        if (fld) {
-          const cls = this.inNested(false, () => ts.visitEachChild(n, this.visit, this.context)) as TS.ClassDeclaration;
-          return this.assign(
-            this.frameAccess(fld.owner, fld.field),
-            // The original name, not cls.name: the visitor rewrote that to a frame access.
-            f.createClassExpression(cls.modifiers?.filter((m) => ts.isDecorator(m)), n.name, cls.typeParameters, cls.heritageClauses, cls.members),
-          );
-        }
-      }
+    }
+    if ((ts.isCallExpression(n) && ts.isIdentifier(n.expression)) || (ts.isTaggedTemplateExpression(n) && ts.isIdentifier(n.tag))) {
+      // A local called as a function is read from the frame; `(0, this.fn)()` keeps `this` undefined
+      // in the callee, as a plain call does ([source] fn() [output] (0, this.fn)()).
+      const out = ts.visitEachChild(n, this.visit, this.context) as TS.CallExpression | TS.TaggedTemplateExpression;
+      const callee = ts.isCallExpression(out) ? out.expression : out.tag;
+      if (!ts.isPropertyAccessExpression(callee)) return out;
+      const plain = f.createParenthesizedExpression(f.createComma(f.createNumericLiteral(0), callee));
+      return ts.isCallExpression(out)
+        ? f.updateCallExpression(out, plain, out.typeArguments, out.arguments)
+        : f.updateTaggedTemplateExpression(out, plain, out.typeArguments, out.template);
     }
     if (ts.isShorthandPropertyAssignment(n)) {
       const ref = this.refFor(n.name);
@@ -874,6 +953,9 @@ export class FunctionLowerer extends ExpressionLowerer {
     const p = id.parent;
     if (p && ((ts.isPropertyAccessExpression(p) && p.name === id) || (ts.isQualifiedName(p) && p.right === id))) return id;
     if (id.text === 'arguments' && this.direct && this.an.isArgumentsReference(id)) return this.frameAccess(this, '$args');
+    // The name a function or class declares is not a reference (the declaration itself is
+    // rewritten into a frame assignment by its caller).
+    if (p && (ts.isFunctionDeclaration(p) || ts.isFunctionExpression(p) || ts.isClassDeclaration(p) || ts.isClassExpression(p)) && p.name === id) return id;
     const sym = this.an.symbolOf(id);
     if (sym === undefined) return id;
     const fld = this.fieldOf(sym);

@@ -276,16 +276,24 @@ export abstract class ExpressionLowerer {
     return f.createObjectLiteralExpression(props, true);
   }
 
-  /** A reference whose parts (object, key) are evaluated now and reused for read and write. */
+  /**
+   * A reference whose parts (object, key) are evaluated now and reused for read and write. Callers
+   * use it when an await follows (or sits inside) the target, so both parts go to temps: JavaScript
+   * fixes the base object and the key before the right side runs, and `$v` is overwritten by the
+   * next await.
+   *   [source]  o[await k] = await v         target.p = (target = other, await v)
+   *   [output]  $t0 = o; <await k> $t1 = $v; $t0 = target; target = other; <await v>
+   *             <await v> $t0[$t1] = $v;     $t0.p = $v;
+   */
   explodeTarget(target: TS.Expression): TS.Expression {
     const ts = this.ts;
     const f = this.f;
     if (ts.isParenthesizedExpression(target)) return this.explodeTarget(target.expression);
-    if (ts.isPropertyAccessExpression(target) && this.an.containsAwait(target))
+    if (ts.isPropertyAccessExpression(target) && target.expression.kind !== ts.SyntaxKind.SuperKeyword)
       return f.createPropertyAccessExpression(this.save(this.explode(target.expression)), this.rewrite(target.name));
-    if (ts.isElementAccessExpression(target) && this.an.containsAwait(target)) {
+    if (ts.isElementAccessExpression(target) && target.expression.kind !== ts.SyntaxKind.SuperKeyword) {
       const o = this.save(this.explode(target.expression));
-      return f.createElementAccessExpression(o, this.explode(target.argumentExpression));
+      return f.createElementAccessExpression(o, this.save(this.explode(target.argumentExpression)));
     }
     if (this.an.containsAwait(target)) return this.refuseExpr(target, 'await inside an assignment target');
     return this.rewrite(target);
@@ -317,7 +325,7 @@ export abstract class ExpressionLowerer {
         this.emit(f.createExpressionStatement(f.createAssignment(this.rewrite(e.left), v)));
         return v;
       }
-      const target = this.an.containsAwait(e.right) ? this.explodeTarget(e.left) : this.rewrite(e.left);
+      const target = this.explodeTarget(e.left);
       return f.createAssignment(target, this.explode(e.right));
     }
     if (op === K.AmpersandAmpersandEqualsToken || op === K.BarBarEqualsToken || op === K.QuestionQuestionEqualsToken) {

@@ -39,6 +39,7 @@ async def main():
     for i in range(3):
         q3.put_nowait(i)
     q3.get_nowait()
+    q3.task_done()
     q3.shutdown(immediate=True)
     print("size", q3.qsize())
     await q3.join()

@@ -45,6 +45,7 @@ async function main() {
   const q3 = new Queue<number>();
   for (let i = 0; i < 3; i++) q3.putNowait(i);
   q3.getNowait();
+  q3.taskDone();
   q3.shutdown(true);
   console.log('size', q3.qsize());
   await q3.join();

@@ -48,6 +48,14 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
   declare $s: number;
   declare $p: Frame | null | undefined;
   declare $name: string;
+  /**
+   * For the runtime's own frame classes (sleep, adoption, ...). Compiled frame classes do not call
+   * it: they initialise the same two fields themselves and only borrow this prototype (`def`).
+   */
+  constructor() {
+    this.$s = 0;
+    this.$p = undefined;
+  }
   $step(_m: 0 | 1, _v: unknown): unknown {
     throw new TypeError('Coroutine.$step must be provided by a compiled frame class');
   }
@@ -181,8 +189,6 @@ export class SleepFrame<T> extends Coroutine<T> {
     readonly value: T,
   ) {
     super();
-    this.$s = 0;
-    this.$p = undefined;
   }
   override $step(m: 0 | 1, v: unknown): unknown {
     if (m) throw v;
@@ -206,8 +212,6 @@ Object.defineProperty(SleepFrame.prototype, '$name', { value: 'sleep' });
 export class AdoptFrame extends Coroutine<unknown> {
   constructor(readonly value: unknown) {
     super();
-    this.$s = 0;
-    this.$p = undefined;
   }
   override $step(m: 0 | 1, v: unknown): unknown {
     if (m) throw v;
@@ -221,8 +225,6 @@ export class AdoptFrame extends Coroutine<unknown> {
 export class ThrowFrame extends Coroutine<never> {
   constructor(readonly error: unknown) {
     super();
-    this.$s = 0;
-    this.$p = undefined;
   }
   override $step(): unknown {
     throw this.error;
@@ -240,8 +242,6 @@ export class ClosureFrame extends Coroutine<unknown> {
     name: string,
   ) {
     super();
-    this.$s = 0;
-    this.$p = undefined;
     this.$name = name;
   }
   override $step(m: 0 | 1, v: unknown): unknown {

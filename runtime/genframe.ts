@@ -18,8 +18,6 @@ export class GenFrame<T> extends Coroutine<T> {
     name: string,
   ) {
     super();
-    this.$s = 0;
-    this.$p = undefined;
     this.$name = name;
   }
 

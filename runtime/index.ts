@@ -157,11 +157,6 @@ function shutdown(loop: EventLoop, then: () => void): void {
 
 /** A coroutine that returns at once (the shutdown steps asyncio runs at the end of run()). */
 class TrivialFrame extends Coroutine<void> {
-  constructor() {
-    super();
-    this.$s = 0;
-    this.$p = undefined;
-  }
   override $step(m: 0 | 1, v: unknown): unknown {
     if (m) throw v;
     return undefined;

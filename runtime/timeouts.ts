@@ -158,6 +158,20 @@ export function waitFor<T>(aw: PromiseLike<T>, seconds: number | null): Promise<
   return coro(waitForGen(aw, seconds), 'wait_for');
 }
 
+/** The inner future's result after waitFor cancelled it: its CancelledError becomes TimeoutError. */
+function resultOrTimeout<T>(fut: Future<T>): T {
+  try {
+    return fut.result();
+  } catch (err) {
+    if (err instanceof CancelledError) {
+      const t = new TimeoutError();
+      t.cause = err;
+      throw t;
+    }
+    throw err;
+  }
+}
+
 function* waitForGen<T>(aw: PromiseLike<T>, seconds: number | null): Generator<unknown, T, unknown> {
   const loop = runningLoop();
   if (seconds === null) return (yield aw) as T;
@@ -165,16 +179,7 @@ function* waitForGen<T>(aw: PromiseLike<T>, seconds: number | null): Generator<u
     const fut = ensureFuture(aw, loop);
     if (fut.done()) return fut.result();
     yield* cancelAndWait(fut);
-    try {
-      return fut.result();
-    } catch (err) {
-      if (err instanceof CancelledError) {
-        const t = new TimeoutError();
-        t.cause = err;
-        throw t;
-      }
-      throw err;
-    }
+    return resultOrTimeout(fut);
   }
   const waiter = loop.createFuture<void>();
   const timeoutHandle = loop.callLater(seconds, releaseWaiter, waiter);
@@ -195,16 +200,7 @@ function* waitForGen<T>(aw: PromiseLike<T>, seconds: number | null): Generator<u
     if (fut.done()) return fut.result();
     fut.removeDoneCallback(cb);
     yield* cancelAndWait(fut);
-    try {
-      return fut.result();
-    } catch (err) {
-      if (err instanceof CancelledError) {
-        const t = new TimeoutError();
-        t.cause = err;
-        throw t;
-      }
-      throw err;
-    }
+    return resultOrTimeout(fut);
   } finally {
     timeoutHandle.cancel();
   }

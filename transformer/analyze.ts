@@ -26,11 +26,14 @@ export class Analysis {
     let found = false;
     if (ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier !== undefined)) found = true;
     else if (ts.isVariableDeclarationList(node) && (node.flags & ts.NodeFlags.AwaitUsing) === ts.NodeFlags.AwaitUsing) found = true;
-    else if (!this.isFunctionBoundary(node) || ts.isClassLike(node)) {
-      // A class's computed member names and field initializers run in the enclosing function only
-      // partly (names do, initializers don't); classes with awaits in names are refused elsewhere.
-      if (ts.isClassLike(node)) found = false;
-      else ts.forEachChild(node, (c) => {
+    else if (ts.isClassLike(node)) {
+      // Only a class's heritage clauses and computed member names run in the enclosing function;
+      // member bodies and field initializers are functions of their own. (Lowering refuses these.)
+      const parts: TS.Node[] = [...(node.heritageClauses ?? [])];
+      for (const m of node.members) if (m.name && ts.isComputedPropertyName(m.name)) parts.push(m.name);
+      found = parts.some((p) => this.containsAwait(p));
+    } else if (!this.isFunctionBoundary(node)) {
+      ts.forEachChild(node, (c) => {
         if (!found && this.containsAwait(c)) found = true;
       });
     }
@@ -120,6 +123,13 @@ export class Analysis {
       return this.checker.getShorthandAssignmentValueSymbol(id.parent);
     return this.checker.getSymbolAtLocation(id);
   }
+}
+
+/** An async function or method the transformer lowers (async generators stay native). */
+export function isAsyncFunction(ts: typeof TS, n: TS.Node): n is TS.FunctionLikeDeclaration {
+  if (!(ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isArrowFunction(n) || ts.isMethodDeclaration(n))) return false;
+  if (n.asteriskToken || !n.body) return false;
+  return (ts.getCombinedModifierFlags(n) & ts.ModifierFlags.Async) !== 0;
 }
 
 /** True if `inner` lies within `outer` (or is it). */

@@ -17,7 +17,7 @@
 // whose step function is created where the function is defined (once per definition, not per call;
 // async methods that capture outer locals are the exception: once per call).
 import type * as TS from 'typescript';
-import { Analysis } from './analyze';
+import { Analysis, isAsyncFunction } from './analyze';
 import { Reporter } from './diagnostics';
 import { NameGen, boundNames, collectIdentifiers, layoutFrame } from './hoist';
 import { FunctionLowerer } from './lower';
@@ -28,12 +28,6 @@ export interface EmitOptions {
 }
 
 const FRAME_FIELDS = ['$s', '$p', '$h', '$this', '$args', '$name', '$fn', '$step'];
-
-export function isAsyncFunction(ts: typeof TS, n: TS.Node): n is TS.FunctionLikeDeclaration {
-  if (!(ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isArrowFunction(n) || ts.isMethodDeclaration(n))) return false;
-  if (n.asteriskToken || !n.body) return false;
-  return (ts.getCombinedModifierFlags(n) & ts.ModifierFlags.Async) !== 0;
-}
 
 export function transformSourceFile(
   ts: typeof TS,
@@ -118,11 +112,11 @@ export function transformSourceFile(
     let expressionPrefix: ((wrapper: TS.Expression) => TS.Expression) | null = null;
     if (!closureForm) {
       const clsName = gen.fresh(`${fnName}$`);
-      const ctorParams = initial.map(([field]) => f.createParameterDeclaration(undefined, undefined, ctorParamName(field)));
+      const ctorParams = initial.map(([field]) => f.createParameterDeclaration(undefined, undefined, field));
       const ctorBody = [
         assignThis(f, '$s', f.createNumericLiteral(0)),
         assignThis(f, '$p', f.createVoidZero()),
-        ...initial.map(([field]) => assignThis(f, field, f.createIdentifier(ctorParamName(field)))),
+        ...initial.map(([field]) => assignThis(f, field, f.createIdentifier(field))),
         ...rest.map((field) => assignThis(f, field, field === '$h' ? f.createPrefixMinus(f.createNumericLiteral(1)) : f.createVoidZero())),
       ];
       topClasses.push(
@@ -230,10 +224,6 @@ function referencesSymbol(ts: typeof TS, an: Analysis, root: TS.Node, sym: TS.Sy
   };
   visit(root);
   return found;
-}
-
-function ctorParamName(field: string): string {
-  return field.startsWith('$') ? field : field;
 }
 
 function assignThis(f: TS.NodeFactory, field: string, value: TS.Expression): TS.Statement {

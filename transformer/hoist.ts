@@ -57,8 +57,8 @@ export interface FrameLayout {
 }
 
 /**
- * Allocates fields for the locals of `fn` that live in lowered code. `isLoweredBlock` says whether a
- * block's statements become cases (then its block-scoped declarations become fields).
+ * Allocates fields for the locals of `fn` that live in lowered code: a block whose statements become
+ * cases (it contains an await, or is the body) turns its block-scoped declarations into fields.
  */
 export function layoutFrame(
   ts: typeof TS,

@@ -17,7 +17,7 @@
 //                                  case C: log(this.e);      // the dispatcher stored e, set $h
 //                                  case END:
 import type * as TS from 'typescript';
-import { Analysis } from './analyze';
+import { Analysis, isAsyncFunction } from './analyze';
 import { refuse, Code, Reporter } from './diagnostics';
 import { ExpressionLowerer, StepNames, isStable, paren } from './spill';
 
@@ -789,8 +789,7 @@ export class FunctionLowerer extends ExpressionLowerer {
     }
     if (this.an.isFunctionBoundary(n)) {
       const fnNode = n as TS.FunctionLikeDeclaration;
-      const isAsync = !!ts.getCombinedModifierFlags(fnNode as TS.Declaration) && (ts.getCombinedModifierFlags(fnNode as TS.Declaration) & ts.ModifierFlags.Async) !== 0;
-      if (isAsync && !fnNode.asteriskToken && fnNode.body) return this.nested(fnNode, this);
+      if (isAsyncFunction(ts, fnNode)) return this.nested(fnNode, this);
       return this.inNested(ts.isArrowFunction(n), () => ts.visitEachChild(n, this.visit, this.context));
     }
     // A class declared in the body whose name is a frame field: `this.C = class C {...}`. Checked

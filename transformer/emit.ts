@@ -82,11 +82,15 @@ export function transformSourceFile(
         return parent?.fieldOf(sym);
       },
       frameVar,
-      (inner, outer) => wrapNested(lowerAsync(inner, outer)),
+      (inner, outer) => lowerAsync(inner, outer),
     );
+    // A body that uses `super` or `#private` names must stay lexically inside its class: its step is
+    // an arrow made in the wrapper (once per call), which also keeps `this` and `arguments`.
+    const arrowStep = usesSuperOrPrivateNames(ts, an, fn);
+    if (arrowStep) lowerer.arrowStepFrame = frameVar;
     const lowered = lowerer.lowerBody();
     const stepBody: TS.Statement[] = [];
-    if (lowerer.usesFrameVar)
+    if (lowerer.usesFrameVar && !arrowStep)
       stepBody.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(frameVar, undefined, undefined, f.createThis())], ts.NodeFlags.Const)));
     stepBody.push(...lowered.body);
     const stepParams = [f.createParameterDeclaration(undefined, undefined, names.m), f.createParameterDeclaration(undefined, undefined, names.v)];
@@ -95,8 +99,8 @@ export function transformSourceFile(
     const paramIds: TS.Identifier[] = [];
     for (const p of fn.parameters) for (const id of boundNames(ts, p.name)) if (id.text !== 'this') paramIds.push(id);
     const initial: [string, TS.Expression][] = [];
-    if (captureThis) initial.push(['$this', parent && ts.isArrowFunction(fn) ? parent.rewrite(f.createThis()) : f.createThis()]);
-    if (captureArgs) initial.push(['$args', f.createIdentifier('arguments')]);
+    if (captureThis && !arrowStep) initial.push(['$this', parent && ts.isArrowFunction(fn) ? parent.rewrite(f.createThis()) : f.createThis()]);
+    if (captureArgs && !arrowStep) initial.push(['$args', f.createIdentifier('arguments')]);
     if (selfField !== undefined) initial.push([selfField, f.createIdentifier((fn.name as TS.Identifier).text)]);
     const paramFields = new Set<string>();
     for (const id of paramIds) {
@@ -110,7 +114,23 @@ export function transformSourceFile(
     let wrapperBody: TS.Block;
     let extraStatements: TS.Statement[] = [];
     let expressionPrefix: ((wrapper: TS.Expression) => TS.Expression) | null = null;
-    if (!closureForm) {
+    const frameLiteral = (stepRef: TS.Expression, frameName: string): TS.Block => {
+      const c = f.createIdentifier(frameName);
+      return f.createBlock(
+        [
+          f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(frameName, undefined, undefined, f.createNewExpression(rt('Cf'), undefined, [stepRef, f.createStringLiteral(fnName)]))], ts.NodeFlags.Const)),
+          ...initial.map(([field, e]) => f.createExpressionStatement(f.createAssignment(f.createPropertyAccessExpression(c, field), e))),
+          ...rest.map((field) => f.createExpressionStatement(f.createAssignment(f.createPropertyAccessExpression(c, field), field === '$h' ? f.createPrefixMinus(f.createNumericLiteral(1)) : f.createVoidZero()))),
+          f.createReturnStatement(c),
+        ],
+        true,
+      );
+    };
+    if (arrowStep) {
+      //   [output]  async m() { return super.m() + this.#x; }  ->
+      //             m() { const $f = new $tscoro.Cf(($m, $v) => { ... super.m() ... this.#x ... }, "m"); return $f; }
+      wrapperBody = frameLiteral(f.createArrowFunction(undefined, undefined, stepParams, undefined, undefined, f.createBlock(stepBody, true)), frameVar);
+    } else if (!closureForm) {
       const clsName = gen.fresh(`${fnName}$`);
       const ctorParams = initial.map(([field]) => f.createParameterDeclaration(undefined, undefined, field));
       const ctorBody = [
@@ -148,16 +168,7 @@ export function transformSourceFile(
             [stepFn],
           );
       }
-      const c = f.createIdentifier(cName);
-      wrapperBody = f.createBlock(
-        [
-          f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(cName, undefined, undefined, f.createNewExpression(rt('Cf'), undefined, [stepRef, f.createStringLiteral(fnName)]))], ts.NodeFlags.Const)),
-          ...initial.map(([field, e]) => f.createExpressionStatement(f.createAssignment(f.createPropertyAccessExpression(c, field), e))),
-          ...rest.map((field) => f.createExpressionStatement(f.createAssignment(f.createPropertyAccessExpression(c, field), field === '$h' ? f.createPrefixMinus(f.createNumericLiteral(1)) : f.createVoidZero()))),
-          f.createReturnStatement(c),
-        ],
-        true,
-      );
+      wrapperBody = frameLiteral(stepRef, cName);
     }
 
     const mods = fn.modifiers?.filter((m) => m.kind !== ts.SyntaxKind.AsyncKeyword) as TS.ModifierLike[] | undefined;
@@ -181,12 +192,6 @@ export function transformSourceFile(
     ts.setTextRange(wrapper, fn);
     if (expressionPrefix) return expressionPrefix(wrapper as TS.Expression);
     return extraStatements.length > 0 ? [wrapper, ...extraStatements] : wrapper;
-  };
-
-  // A nested async function used as an expression inside a lowered body needs a single node.
-  const wrapNested = (r: TS.Node | TS.Node[]): TS.Node => {
-    if (!Array.isArray(r)) return r;
-    return r.length === 1 ? r[0] : (f.createBlock(r as TS.Statement[]) as TS.Node);
   };
 
   const visitor = (n: TS.Node): TS.VisitResult<TS.Node> => {
@@ -223,6 +228,22 @@ function referencesSymbol(ts: typeof TS, an: Analysis, root: TS.Node, sym: TS.Sy
     else ts.forEachChild(n, visit);
   };
   visit(root);
+  return found;
+}
+
+/** Does the body use `super` or a `#private` name (which only work lexically inside the class)? */
+function usesSuperOrPrivateNames(ts: typeof TS, an: Analysis, fn: TS.FunctionLikeDeclaration): boolean {
+  let found = false;
+  const visit = (n: TS.Node): void => {
+    if (found) return;
+    if (ts.isPrivateIdentifier(n)) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  // `super` in nested non-arrow functions and classes is theirs; private names are lexical anywhere.
+  an.forEachOwnNode(fn.body!, (n) => {
+    if (n.kind === ts.SyntaxKind.SuperKeyword) found = true;
+  }, true);
+  if (!found) visit(fn.body!);
   return found;
 }
 

@@ -55,7 +55,7 @@ export interface LoweredBody {
   usesHandlers: boolean;
 }
 
-export type NestedLowering = (node: TS.FunctionLikeDeclaration, lowerer: FunctionLowerer) => TS.Node;
+export type NestedLowering = (node: TS.FunctionLikeDeclaration, lowerer: FunctionLowerer) => TS.Node | TS.Node[];
 
 export class FunctionLowerer extends ExpressionLowerer {
   private readonly trys: TryCtx[] = [];
@@ -189,7 +189,10 @@ export class FunctionLowerer extends ExpressionLowerer {
         const fld = sym && this.fieldOf(sym);
         const value = this.functionValue(s);
         if (fld) this.hoisted.push(this.assign(this.field(fld.field), value));
-        else this.hoisted.push(this.rewrite(s));
+        else {
+          const out = this.rewrite(s) as TS.Node | TS.Node[];
+          this.hoisted.push(...((Array.isArray(out) ? out : [out]) as TS.Statement[]));
+        }
       }
       return;
     }
@@ -325,7 +328,8 @@ export class FunctionLowerer extends ExpressionLowerer {
   }
 
   private frameAccess(owner: FunctionLowerer, field: string): TS.Expression {
-    if (owner === this && this.direct) return this.field(field);
+    if (owner === this && (this.direct || this.arrowStepFrame !== undefined)) return this.field(field);
+    if (owner.arrowStepFrame !== undefined) return this.f.createPropertyAccessExpression(this.f.createIdentifier(owner.arrowStepFrame), field);
     owner.usesFrameVar = true;
     return this.f.createPropertyAccessExpression(this.f.createIdentifier(owner.frameVar), field);
   }
@@ -778,18 +782,12 @@ export class FunctionLowerer extends ExpressionLowerer {
     const ts = this.ts;
     const f = this.f;
     if (ts.isIdentifier(n)) return this.rewriteIdentifier(n);
-    if (n.kind === ts.SyntaxKind.ThisKeyword) return this.direct ? this.frameAccess(this, '$this') : n;
-    if (n.kind === ts.SyntaxKind.SuperKeyword && this.fnDepth === 0) {
-      refuse(this.reporter, n, '`super` in an async method', 'call the super method from a non-async helper method.');
-      return n;
-    }
-    if (ts.isPrivateIdentifier(n) && this.fnDepth === 0 && !this.insideClassOf(n)) {
-      refuse(this.reporter, n, 'a private name (#x) in an async method', 'use a non-async helper method for private members.');
-      return n;
-    }
+    // An arrow step keeps `this`, `arguments`, `super` and `#names` as written: it is lexically
+    // inside the function (and its class), so they mean what the user wrote.
+    if (n.kind === ts.SyntaxKind.ThisKeyword) return this.direct && this.arrowStepFrame === undefined ? this.frameAccess(this, '$this') : n;
     if (this.an.isFunctionBoundary(n)) {
       const fnNode = n as TS.FunctionLikeDeclaration;
-      if (isAsyncFunction(ts, fnNode)) return this.nested(fnNode, this);
+      if (isAsyncFunction(ts, fnNode)) return this.nested(fnNode, this) as TS.Node; // [wrapper, step] in statement lists
       return this.inNested(ts.isArrowFunction(n), () => ts.visitEachChild(n, this.visit, this.context));
     }
     // A class declared in the body whose name is a frame field: `this.C = class C {...}`. Checked
@@ -878,12 +876,6 @@ export class FunctionLowerer extends ExpressionLowerer {
     return ts.visitEachChild(n, this.visit, this.context);
   };
 
-  private insideClassOf(n: TS.Node): boolean {
-    // A private name is fine inside a class declared within the async body.
-    for (let p = n.parent; p !== undefined && p !== this.fn; p = p.parent) if (this.ts.isClassLike(p)) return true;
-    return false;
-  }
-
   private rewriteLoopHead(n: TS.IterationStatement): TS.Node {
     const ts = this.ts;
     const f = this.f;
@@ -951,7 +943,7 @@ export class FunctionLowerer extends ExpressionLowerer {
     const ts = this.ts;
     const p = id.parent;
     if (p && ((ts.isPropertyAccessExpression(p) && p.name === id) || (ts.isQualifiedName(p) && p.right === id))) return id;
-    if (id.text === 'arguments' && this.direct && this.an.isArgumentsReference(id)) return this.frameAccess(this, '$args');
+    if (id.text === 'arguments' && this.direct && this.arrowStepFrame === undefined && this.an.isArgumentsReference(id)) return this.frameAccess(this, '$args');
     // The name a function or class declares is not a reference (the declaration itself is
     // rewritten into a frame assignment by its caller).
     if (p && (ts.isFunctionDeclaration(p) || ts.isFunctionExpression(p) || ts.isClassDeclaration(p) || ts.isClassExpression(p)) && p.name === id) return id;

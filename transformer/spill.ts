@@ -74,9 +74,15 @@ export abstract class ExpressionLowerer {
   num(n: number): TS.Expression {
     return n < 0 ? this.f.createPrefixMinus(this.f.createNumericLiteral(-n)) : this.f.createNumericLiteral(n);
   }
+  /**
+   * The frame inside the step: `this`, or, for an arrow step (see emit.ts), the wrapper's local
+   * that holds the frame, so `this`, `super` and `#private` keep the user's meaning.
+   */
   self(): TS.Expression {
-    return this.f.createThis();
+    return this.arrowStepFrame !== undefined ? this.f.createIdentifier(this.arrowStepFrame) : this.f.createThis();
   }
+  /** Set for an arrow-step function: the name of the frame variable. */
+  arrowStepFrame: string | undefined = undefined;
   field(name: string): TS.Expression {
     return this.f.createPropertyAccessExpression(this.self(), name);
   }

@@ -19,6 +19,7 @@
 import type * as TS from 'typescript';
 import { Analysis, isAsyncFunction } from './analyze';
 import { refuse, Code, Reporter } from './diagnostics';
+import { boundNames } from './hoist';
 import { ExpressionLowerer, StepNames, isStable, paren } from './spill';
 
 interface TryCtx {
@@ -68,7 +69,18 @@ export class FunctionLowerer extends ExpressionLowerer {
   private readonly hoisted: TS.Statement[] = [];
   private readonly extra: string[] = [];
   private readonly dispatch: TS.CaseClause[] = [];
-  private readonly perIteration = new Set<TS.Symbol>();
+  // Per-iteration bindings (TypeScript PR #15282): a `let`/`const` declared in a loop that awaits
+  // and captured by a closure lives in a box `{ v }` made anew for each iteration; a closure binds
+  // the box current at its creation through an IIFE parameter, so each sees its own iteration.
+  //   [source]  for (let i = 0; i < 3; i++) { fs.push(() => i); await tick(); }
+  //   [output]  this.i = { v: void 0 }; this.i.v = 0; ...  this.fs.push((($i) => () => $i.v)(this.i));
+  //             ... case cont: this.i = { v: this.i.v }; this.i.v++;
+  /** Field locals referenced from a nested function (closures) anywhere in the body. */
+  private captured: Set<TS.Symbol> | null = null;
+  /** Invariant: a boxed symbol's field always holds its current box once its declaration ran. */
+  readonly boxed = new Set<TS.Symbol>();
+  /** IIFE parameters binding boxes inside the nested function being rewritten. */
+  readonly captureParams = new Map<TS.Symbol, string>();
   private loopDepth = 0;
   // Rewrite state: nesting inside await-free code.
   private fnDepth = 0; // nested functions entered (jumps/returns inside them are theirs)
@@ -267,7 +279,7 @@ export class FunctionLowerer extends ExpressionLowerer {
     }
     const isLet = (list.flags & ts.NodeFlags.BlockScoped) !== 0;
     for (const d of list.declarations) {
-      if (this.loopDepth > 0 && isLet) this.notePerIteration(d.name);
+      if (this.loopDepth > 0 && isLet) for (const b of this.freshBoxes(d.name)) this.emit(f.createExpressionStatement(b));
       if (d.initializer === undefined) {
         // `let x;` re-initialises on every execution (each loop iteration starts undefined).
         if (isLet && ts.isIdentifier(d.name)) this.emit(this.assign(this.bindingTarget(d.name), f.createVoidZero()));
@@ -279,15 +291,44 @@ export class FunctionLowerer extends ExpressionLowerer {
     }
   }
 
-  private notePerIteration(name: TS.BindingName): void {
+  /** Marks a loop's block-scoped binding; returns `this.x = { v: void 0 }` for those that need a box. */
+  private freshBoxes(name: TS.BindingName): TS.Expression[] {
     const ts = this.ts;
+    const f = this.f;
+    if (this.captured === null) this.captured = this.collectCaptured();
+    const out: TS.Expression[] = [];
     const visit = (n: TS.BindingName): void => {
       if (ts.isIdentifier(n)) {
         const sym = this.an.checker.getSymbolAtLocation(n);
-        if (sym) this.perIteration.add(sym);
+        const fld = sym && this.fieldOf(sym);
+        if (sym && fld && this.captured!.has(sym)) {
+          this.boxed.add(sym);
+          out.push(f.createAssignment(this.frameAccess(this, fld.field), this.box(f.createVoidZero())));
+        }
       } else for (const el of n.elements) if (!ts.isOmittedExpression(el)) visit(el.name);
     };
     visit(name);
+    return out;
+  }
+
+  private box(value: TS.Expression): TS.Expression {
+    return this.f.createObjectLiteralExpression([this.f.createPropertyAssignment('v', value)]);
+  }
+
+  /** Symbols of this function's fields that some nested function refers to. */
+  private collectCaptured(): Set<TS.Symbol> {
+    const ts = this.ts;
+    const out = new Set<TS.Symbol>();
+    const visit = (n: TS.Node, depth: number): void => {
+      if (depth > 0 && ts.isIdentifier(n)) {
+        const sym = this.an.symbolOf(n);
+        if (sym && this.fieldOf(sym)?.owner === this) out.add(sym);
+      }
+      const d = this.an.isFunctionBoundary(n) || ts.isClassLike(n) ? depth + 1 : depth;
+      ts.forEachChild(n, (c) => visit(c, d));
+    };
+    ts.forEachChild(this.fn.body!, (c) => visit(c, 0));
+    return out;
   }
 
   /** A binding name as an assignment target: identifiers become frame fields, patterns literals. */
@@ -324,6 +365,7 @@ export class FunctionLowerer extends ExpressionLowerer {
     const sym = this.an.symbolOf(id);
     const fld = sym && this.fieldOf(sym);
     if (!fld) return this.f.createIdentifier(id.text);
+    if (fld.owner.boxed.has(sym!)) return this.rewriteIdentifier(id) as TS.Expression;
     return this.frameAccess(fld.owner, fld.field);
   }
 
@@ -413,6 +455,16 @@ export class FunctionLowerer extends ExpressionLowerer {
     if (ts.isDoStatement(s)) this.jump(cont);
     else {
       this.mark(cont);
+      // A new binding per iteration, carrying the value over, before the incrementor runs.
+      if (ts.isForStatement(s) && s.initializer && ts.isVariableDeclarationList(s.initializer))
+        for (const d of s.initializer.declarations)
+          for (const id of boundNames(ts, d.name)) {
+            const sym = this.an.checker.getSymbolAtLocation(id);
+            if (sym && this.boxed.has(sym)) {
+              const fld = this.frameAccess(this, this.fieldOf(sym)!.field);
+              this.emit(this.assign(fld, this.box(f.createPropertyAccessExpression(this.frameAccess(this, this.fieldOf(sym)!.field), 'v'))));
+            }
+          }
       if (ts.isForStatement(s) && s.incrementor) {
         const r = this.explode(s.incrementor);
         if (!isStable(ts, r)) this.emit(f.createExpressionStatement(r));
@@ -428,7 +480,7 @@ export class FunctionLowerer extends ExpressionLowerer {
     const f = this.f;
     if (ts.isVariableDeclarationList(init)) {
       const d = init.declarations[0];
-      if ((init.flags & ts.NodeFlags.BlockScoped) !== 0) this.notePerIteration(d.name);
+      if ((init.flags & ts.NodeFlags.BlockScoped) !== 0) for (const b of this.freshBoxes(d.name)) this.emit(f.createExpressionStatement(b));
       const target = this.bindingTarget(d.name);
       this.emit(f.createExpressionStatement(f.createAssignment(target as TS.Identifier, value)));
     } else this.emit(f.createExpressionStatement(f.createAssignment(this.explodeTarget(init) as TS.Identifier, value)));
@@ -785,6 +837,10 @@ export class FunctionLowerer extends ExpressionLowerer {
     // An arrow step keeps `this`, `arguments`, `super` and `#names` as written: it is lexically
     // inside the function (and its class), so they mean what the user wrote.
     if (n.kind === ts.SyntaxKind.ThisKeyword) return this.direct && this.arrowStepFrame === undefined ? this.frameAccess(this, '$this') : n;
+    if (this.fnDepth === 0 && this.boxed.size > 0 && (this.an.isFunctionBoundary(n) || ts.isClassExpression(n))) {
+      const bound = this.bindBoxes(n);
+      if (bound !== undefined) return bound;
+    }
     if (this.an.isFunctionBoundary(n)) {
       const fnNode = n as TS.FunctionLikeDeclaration;
       if (isAsyncFunction(ts, fnNode)) return this.nested(fnNode, this) as TS.Node; // [wrapper, step] in statement lists
@@ -913,7 +969,7 @@ export class FunctionLowerer extends ExpressionLowerer {
     const isLet = (list.flags & ts.NodeFlags.BlockScoped) !== 0;
     const parts: TS.Expression[] = [];
     for (const d of list.declarations) {
-      if (this.loopDepth > 0 && isLet) this.notePerIteration(d.name);
+      if (this.loopDepth > 0 && isLet) parts.push(...this.freshBoxes(d.name));
       if (!d.initializer) {
         if (isLet && ts.isIdentifier(d.name)) parts.push(f.createAssignment(this.bindingTarget(d.name), f.createVoidZero()));
         continue;
@@ -939,6 +995,46 @@ export class FunctionLowerer extends ExpressionLowerer {
     }
   }
 
+  /**
+   * A closure created in the body that uses boxed bindings: `(($x) => <closure>)(this.x)`, so it
+   * keeps the boxes of the iteration that created it. Undefined when it uses none.
+   */
+  private bindBoxes(n: TS.Node): TS.Node | undefined {
+    const ts = this.ts;
+    const f = this.f;
+    const used: TS.Symbol[] = [];
+    const visit = (c: TS.Node): void => {
+      if (ts.isIdentifier(c)) {
+        const sym = this.an.symbolOf(c);
+        if (sym && this.boxed.has(sym) && !used.includes(sym)) used.push(sym);
+      }
+      ts.forEachChild(c, visit);
+    };
+    visit(n);
+    if (used.length === 0) return undefined;
+    if (ts.isFunctionDeclaration(n)) return undefined; // refused where it names a box
+    const params = used.map((sym) => {
+      const name = this.freshName(`$${sym.name}`);
+      this.captureParams.set(sym, name);
+      return name;
+    });
+    let inner: TS.Node;
+    try {
+      inner = this.an.isFunctionBoundary(n) && isAsyncFunction(ts, n as TS.FunctionLikeDeclaration)
+        ? (this.nested(n as TS.FunctionLikeDeclaration, this) as TS.Node)
+        : this.inNested(ts.isArrowFunction(n), () => ts.visitEachChild(n, this.visit, this.context));
+    } finally {
+      for (const sym of used) this.captureParams.delete(sym);
+    }
+    return f.createCallExpression(
+      f.createParenthesizedExpression(
+        f.createArrowFunction(undefined, undefined, params.map((p) => f.createParameterDeclaration(undefined, undefined, p)), undefined, undefined, inner as TS.Expression),
+      ),
+      undefined,
+      used.map((sym) => this.frameAccess(this, this.fieldOf(sym)!.field)),
+    );
+  }
+
   private rewriteIdentifier(id: TS.Identifier): TS.Node {
     const ts = this.ts;
     const p = id.parent;
@@ -951,12 +1047,15 @@ export class FunctionLowerer extends ExpressionLowerer {
     if (sym === undefined) return id;
     const fld = this.fieldOf(sym);
     if (!fld) return id;
-    if (this.fnDepth > 0 && this.perIteration.has(sym)) {
+    if (fld.owner.boxed.has(sym)) {
+      if (this.fnDepth === 0 && fld.owner === this) return this.f.createPropertyAccessExpression(this.frameAccess(this, fld.field), 'v');
+      const param = fld.owner.captureParams.get(sym);
+      if (param !== undefined) return this.f.createPropertyAccessExpression(this.f.createIdentifier(param), 'v');
       refuse(
         this.reporter,
         id,
-        'a `let`/`const` declared in a loop that awaits, captured by a closure',
-        'declare the variable outside the loop or copy it into a block that has no await (issue #3 lifts this).',
+        'a `let`/`const` declared in a loop that awaits, captured by a function declaration or class in that loop',
+        'use a function expression or arrow function instead.',
         Code.PerIterationCapture,
       );
     }

@@ -15,3 +15,4 @@
 // resume state; `aw` returns the value at once when x needs no suspension (plain value, done
 // Future, coroutine that completes synchronously) so the machine falls through to the next case.
 export { SUSPEND as S, awaitValue as aw, defineCoroutine as def, ClosureFrame as Cf, Coroutine } from './coroutine';
+export { asyncIteratorOf as ai, asyncIteratorClose as aclose } from './iteration';

@@ -254,10 +254,7 @@ export class FunctionLowerer extends ExpressionLowerer {
     if (ts.isIfStatement(s)) return this.lowerIf(s);
     if (ts.isWhileStatement(s) || ts.isDoStatement(s) || ts.isForStatement(s)) return this.lowerLoop(s, labels);
     if (ts.isForOfStatement(s)) {
-      if (s.awaitModifier) {
-        refuse(this.reporter, s, '`for await`', 'iterate with a while loop over `await it.next()`.');
-        return;
-      }
+      if (s.awaitModifier) return this.lowerForAwait(s, labels);
       return this.lowerForOf(s, labels);
     }
     if (ts.isForInStatement(s)) return this.lowerForIn(s, labels);
@@ -706,24 +703,109 @@ export class FunctionLowerer extends ExpressionLowerer {
       this.exits.pop();
       this.mark(ctx.finLabel);
       this.lowerStatement(s.finallyBlock!);
-      // Replay the completion that entered the finally.
-      const c = this.field(ctx.cField);
-      const v = this.field(ctx.vField);
-      this.emit(
-        f.createIfStatement(
-          f.createStrictEquality(c, f.createNumericLiteral(1)),
-          f.createBlock(this.returnStmts(v, this.exitsInnermostFirst(0))),
-        ),
-      );
-      this.emit(f.createIfStatement(f.createStrictEquality(c, f.createNumericLiteral(2)), f.createThrowStatement(v)));
-      this.emit(
-        f.createIfStatement(
-          f.createStrictEquality(c, f.createNumericLiteral(3)),
-          f.createBlock([this.assign(this.field('$s'), v), f.createContinueStatement(this.names.loop)]),
-        ),
-      );
-      this.emit(this.assign(v, f.createVoidZero()));
+      this.replayCompletion(ctx);
     }
+    this.trys.pop();
+    this.mark(end);
+  }
+
+  /** End of a finally: replay the completion that entered it (0 falls through). */
+  private replayCompletion(ctx: TryCtx): void {
+    const f = this.f;
+    const c = this.field(ctx.cField);
+    const v = this.field(ctx.vField);
+    this.emit(f.createIfStatement(f.createStrictEquality(c, f.createNumericLiteral(1)), f.createBlock(this.returnStmts(v, this.exitsInnermostFirst(0)))));
+    this.emit(f.createIfStatement(f.createStrictEquality(c, f.createNumericLiteral(2)), f.createThrowStatement(v)));
+    this.emit(
+      f.createIfStatement(
+        f.createStrictEquality(c, f.createNumericLiteral(3)),
+        f.createBlock([this.assign(this.field('$s'), v), f.createContinueStatement(this.names.loop)]),
+      ),
+    );
+    this.emit(this.assign(v, f.createVoidZero()));
+  }
+
+  /**
+   * `for await`: the loop is a try region whose finally closes the iterator (awaiting `return()`)
+   * when the loop is left by break, return or throw; not when it ran out, and not when `next()`
+   * itself failed (the result field is cleared while next() is pending). Sync iterables go through
+   * $tscoro.ai, which awaits each value as CreateAsyncFromSyncIterator does.
+   *   [source]  for await (const x of src) body
+   *   [output]  this.$ait = $tscoro.ai(src); this.$h = R;
+   *           case HEAD: this.$ar = void 0; <await this.$ait.next()> this.$ar = $v;
+   *             if (this.$ar.done) goto DONE; this.x = this.$ar.value; body; goto HEAD
+   *           case DONE: this.$h = parent; this.$c = 0;
+   *           case FIN: if (this.$c !== 0 && this.$ar !== void 0) <await $tscoro.aclose(this.$ait, this.$c === 2)>
+   *             <replay completion>
+   */
+  private lowerForAwait(s: TS.ForOfStatement, labels: string[]): void {
+    const f = this.f;
+    const it = this.freshName('$ait');
+    const res = this.freshName('$ar');
+    this.extra.push(it, res);
+    this.emit(this.assign(this.field(it), f.createCallExpression(this.rt('ai'), undefined, [this.explode(s.expression)])));
+    this.releaseTemps();
+    const parentH = this.currentH();
+    const ctx: TryCtx = {
+      tryRegion: this.regionCount++,
+      catchRegion: -1,
+      catchLabel: this.newLabel(),
+      hasCatch: false,
+      hasFinally: true,
+      finLabel: this.newLabel(),
+      cField: this.freshName('$c'),
+      vField: this.freshName('$v'),
+      phase: 'try',
+      parentH,
+    };
+    this.extra.push(ctx.cField, ctx.vField);
+    const head = this.newLabel();
+    const done = this.newLabel();
+    const end = this.newLabel();
+    const breakDepth = this.exits.length;
+    this.trys.push(ctx);
+    this.exits.push({ kind: 'finally', ctx });
+    this.emit(this.assign(this.field('$h'), this.num(ctx.tryRegion)));
+    this.mark(head);
+    this.emit(this.assign(this.field(res), f.createVoidZero()));
+    const next = this.suspend(f.createCallExpression(f.createPropertyAccessExpression(this.field(it), 'next'), undefined, []));
+    this.emit(this.assign(this.field(res), next));
+    this.jumpIf(f.createPropertyAccessExpression(this.field(res), 'done'), done);
+    this.bindLoopVariable(s.initializer, f.createPropertyAccessExpression(this.field(res), 'value'));
+    this.releaseTemps();
+    const target = this.loopTarget(labels, end, head, breakDepth);
+    this.targets.push(target);
+    this.loopDepth++;
+    this.lowerStatement(s.statement);
+    this.loopDepth--;
+    this.targets.pop();
+    this.jump(head);
+    this.mark(done);
+    this.emit(this.assign(this.field('$h'), this.num(parentH)));
+    this.emit(this.assign(this.field(ctx.cField), f.createNumericLiteral(0)));
+    this.dispatch.push(
+      f.createCaseClause(this.num(ctx.tryRegion), [
+        this.assign(this.field('$h'), this.num(parentH)),
+        this.assign(this.field(ctx.cField), f.createNumericLiteral(2)),
+        this.assign(this.field(ctx.vField), f.createIdentifier(this.names.e)),
+        this.assign(this.field('$s'), this.labelRef(ctx.finLabel)),
+        f.createBreakStatement(),
+      ]),
+    );
+    ctx.phase = 'finally';
+    this.exits.pop();
+    this.mark(ctx.finLabel);
+    const skip = this.newLabel();
+    const c = this.field(ctx.cField);
+    this.jumpIf(
+      f.createLogicalOr(f.createStrictEquality(c, f.createNumericLiteral(0)), f.createStrictEquality(this.field(res), f.createVoidZero())),
+      skip,
+    );
+    this.suspend(f.createCallExpression(this.rt('aclose'), undefined, [this.field(it), f.createStrictEquality(this.field(ctx.cField), f.createNumericLiteral(2))]));
+    this.mark(skip);
+    this.emit(this.assign(this.field(it), f.createVoidZero()));
+    this.emit(this.assign(this.field(res), f.createVoidZero()));
+    this.replayCompletion(ctx);
     this.trys.pop();
     this.mark(end);
   }

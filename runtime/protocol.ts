@@ -16,3 +16,4 @@
 // Future, coroutine that completes synchronously) so the machine falls through to the next case.
 export { SUSPEND as S, awaitValue as aw, defineCoroutine as def, ClosureFrame as Cf, Coroutine } from './coroutine';
 export { asyncIteratorOf as ai, asyncIteratorClose as aclose } from './iteration';
+export { newDisposeEnv as denv, addDisposable as duse, disposeResources as ddispose } from './disposal';

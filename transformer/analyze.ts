@@ -25,7 +25,8 @@ export class Analysis {
     const ts = this.ts;
     let found = false;
     if (ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier !== undefined)) found = true;
-    else if (ts.isVariableDeclarationList(node) && (node.flags & ts.NodeFlags.AwaitUsing) === ts.NodeFlags.AwaitUsing) found = true;
+    // `using` needs lowering even without await: its disposal is a finally the machine must run.
+    else if (ts.isVariableDeclarationList(node) && (node.flags & ts.NodeFlags.Using) !== 0) found = true;
     else if (ts.isClassLike(node)) {
       // Only a class's heritage clauses and computed member names run in the enclosing function;
       // member bodies and field initializers are functions of their own. (Lowering refuses these.)

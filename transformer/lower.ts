@@ -122,7 +122,7 @@ export class FunctionLowerer extends ExpressionLowerer {
   lowerBody(): LoweredBody {
     const ts = this.ts;
     const body = this.fn.body!;
-    if (ts.isBlock(body)) for (const s of body.statements) this.lowerStatement(s);
+    if (ts.isBlock(body)) this.lowerStatements(body.statements);
     else {
       // Concise arrow body: `async (x) => expr` returns expr.
       for (const s of this.returnStmts(this.explode(body), [])) this.emit(s);
@@ -191,6 +191,87 @@ export class FunctionLowerer extends ExpressionLowerer {
 
   // ---- statements -----------------------------------------------------------------------------
 
+  /** A statement list; a `using` declaration turns the rest of the list into its try block. */
+  private lowerStatements(stmts: readonly TS.Statement[]): void {
+    const ts = this.ts;
+    for (let i = 0; i < stmts.length; i++) {
+      const s = stmts[i];
+      if (ts.isVariableStatement(s) && (s.declarationList.flags & ts.NodeFlags.Using) !== 0) {
+        this.lowerUsing(s.declarationList, stmts.slice(i + 1));
+        return;
+      }
+      this.lowerStatement(s);
+    }
+  }
+
+  /**
+   * `using` / `await using` (explicit resource management, lowered as TypeScript does for targets
+   * below ESNext): the declarations and the rest of the block run in a try region; its finally
+   * disposes the resources in reverse order (awaiting for `await using`), wrapping a disposal error
+   * and the pending one in a SuppressedError.
+   *   [source]  { await using r = open(); body }
+   *   [output]  this.$env = $tscoro.denv(); this.$h = R; this.r = open(); $tscoro.duse(this.$env, this.r, true);
+   *             body; this.$h = parent; this.$c = 0;
+   *           case FIN: <await $tscoro.ddispose(this.$env, this.$c === 2, this.$v, true)>  <replay completion>
+   */
+  private lowerUsing(list: TS.VariableDeclarationList, rest: readonly TS.Statement[]): void {
+    const ts = this.ts;
+    const f = this.f;
+    const isAwait = (list.flags & ts.NodeFlags.AwaitUsing) === ts.NodeFlags.AwaitUsing;
+    const env = this.freshName('$env');
+    this.extra.push(env);
+    this.emit(this.assign(this.field(env), f.createCallExpression(this.rt('denv'), undefined, [])));
+    const parentH = this.currentH();
+    const ctx: TryCtx = {
+      tryRegion: this.regionCount++,
+      catchRegion: -1,
+      catchLabel: this.newLabel(),
+      hasCatch: false,
+      hasFinally: true,
+      finLabel: this.newLabel(),
+      cField: this.freshName('$c'),
+      vField: this.freshName('$v'),
+      phase: 'try',
+      parentH,
+    };
+    this.extra.push(ctx.cField, ctx.vField);
+    this.trys.push(ctx);
+    this.exits.push({ kind: 'finally', ctx });
+    this.emit(this.assign(this.field('$h'), this.num(ctx.tryRegion)));
+    for (const d of list.declarations) {
+      const target = this.bindingTarget(d.name);
+      this.emit(this.assign(target, d.initializer ? this.explode(d.initializer) : f.createVoidZero()));
+      this.emit(f.createExpressionStatement(f.createCallExpression(this.rt('duse'), undefined, [this.field(env), target, isAwait ? f.createTrue() : f.createFalse()])));
+      this.releaseTemps();
+    }
+    this.lowerStatements(rest);
+    this.emit(this.assign(this.field('$h'), this.num(parentH)));
+    this.emit(this.assign(this.field(ctx.cField), f.createNumericLiteral(0)));
+    this.dispatch.push(
+      f.createCaseClause(this.num(ctx.tryRegion), [
+        this.assign(this.field('$h'), this.num(parentH)),
+        this.assign(this.field(ctx.cField), f.createNumericLiteral(2)),
+        this.assign(this.field(ctx.vField), f.createIdentifier(this.names.e)),
+        this.assign(this.field('$s'), this.labelRef(ctx.finLabel)),
+        f.createBreakStatement(),
+      ]),
+    );
+    ctx.phase = 'finally';
+    this.exits.pop();
+    this.mark(ctx.finLabel);
+    const dispose = f.createCallExpression(this.rt('ddispose'), undefined, [
+      this.field(env),
+      f.createStrictEquality(this.field(ctx.cField), f.createNumericLiteral(2)),
+      this.field(ctx.vField),
+      isAwait ? f.createTrue() : f.createFalse(),
+    ]);
+    if (isAwait) this.suspend(dispose);
+    else this.emit(f.createExpressionStatement(dispose));
+    this.emit(this.assign(this.field(env), f.createVoidZero()));
+    this.replayCompletion(ctx);
+    this.trys.pop();
+  }
+
   lowerStatement(s: TS.Statement, labels: string[] = []): void {
     const ts = this.ts;
     const f = this.f;
@@ -214,7 +295,7 @@ export class FunctionLowerer extends ExpressionLowerer {
       return;
     }
     if (ts.isBlock(s)) {
-      for (const c of s.statements) this.lowerStatement(c);
+      this.lowerStatements(s.statements);
       return;
     }
     if (ts.isLabeledStatement(s)) {

@@ -248,3 +248,8 @@ export class ClosureFrame extends Coroutine<unknown> {
     return this.$fn(m, v);
   }
 }
+
+/** Emitted as the tag of a copy of a template site: returns the site's (cached) strings array. */
+export function templateObject(strings: TemplateStringsArray): TemplateStringsArray {
+  return strings;
+}

@@ -14,6 +14,6 @@
 // Emitted code suspends with `if ((v = aw(this, x)) === S) return S;` after setting $s to the
 // resume state; `aw` returns the value at once when x needs no suspension (plain value, done
 // Future, coroutine that completes synchronously) so the machine falls through to the next case.
-export { SUSPEND as S, awaitValue as aw, defineCoroutine as def, ClosureFrame as Cf, Coroutine } from './coroutine';
+export { SUSPEND as S, awaitValue as aw, defineCoroutine as def, ClosureFrame as Cf, Coroutine, templateObject as tpl } from './coroutine';
 export { asyncIteratorOf as ai, asyncIteratorClose as aclose } from './iteration';
 export { newDisposeEnv as denv, addDisposable as duse, disposeResources as ddispose } from './disposal';

@@ -193,11 +193,11 @@ export abstract class ExpressionLowerer {
       return f.createNewExpression(vals[0], undefined, vals.slice(1));
     }
     if (ts.isPropertyAccessExpression(e)) {
-      if (e.questionDotToken || ts.isOptionalChain(e)) return this.refuseExpr(e, 'an optional chain containing await');
+      if (ts.isOptionalChain(e)) return this.explodeOptionalChain(e);
       return f.createPropertyAccessExpression(this.explode(e.expression), this.rewrite(e.name));
     }
     if (ts.isElementAccessExpression(e)) {
-      if (ts.isOptionalChain(e)) return this.refuseExpr(e, 'an optional chain containing await');
+      if (ts.isOptionalChain(e)) return this.explodeOptionalChain(e);
       const [o, k] = this.explodeList([e.expression, e.argumentExpression]);
       return f.createElementAccessExpression(o, k);
     }
@@ -227,7 +227,7 @@ export abstract class ExpressionLowerer {
         ),
       );
     }
-    if (ts.isTaggedTemplateExpression(e)) return this.refuseExpr(e, 'a tagged template containing await');
+    if (ts.isTaggedTemplateExpression(e)) return this.explodeTaggedTemplate(e);
     if (ts.isClassExpression(e)) return this.refuseExpr(e, 'a class expression with await in a computed member name');
     return this.refuseExpr(e, `await inside ${ts.SyntaxKind[e.kind]}`);
   }
@@ -358,6 +358,108 @@ export abstract class ExpressionLowerer {
     return f.createBinaryExpression(paren(f, l), e.operatorToken.kind as TS.BinaryOperator, paren(f, r));
   }
 
+  /**
+   * An optional chain with an await in it: each link is evaluated into a temp; a `?.` on a nullish
+   * value skips the rest of the chain (awaits included) and yields undefined.
+   *   [source]  a?.b.m(await x)
+   *   [output]  this.$t0 = this.a; if (this.$t0 == null) { this.$t3 = void 0; goto END }
+   *             this.$t1 = this.$t0.b; this.$t2 = this.$t1.m; <await x>
+   *             this.$t3 = this.$t2.call(this.$t1, $v);  END:
+   */
+  private explodeOptionalChain(e: TS.Expression): TS.Expression {
+    const ts = this.ts;
+    const f = this.f;
+    const links: (TS.PropertyAccessExpression | TS.ElementAccessExpression | TS.CallExpression | TS.NonNullExpression)[] = [];
+    let root: TS.Expression = e;
+    while (
+      (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root) || ts.isCallExpression(root) || ts.isNonNullExpression(root)) &&
+      (root.flags & ts.NodeFlags.OptionalChain) !== 0
+    ) {
+      links.unshift(root);
+      root = root.expression;
+    }
+    const result = this.temp();
+    const end = this.newLabel();
+    const nullish = (v: TS.Expression): TS.Expression =>
+      f.createLogicalOr(f.createStrictEquality(v, f.createNull()), f.createStrictEquality(v, f.createVoidZero()));
+    let cur = this.save(this.explode(root));
+    let thisVal: TS.Expression | undefined;
+    for (const link of links) {
+      if (!ts.isNonNullExpression(link) && link.questionDotToken) {
+        this.emit(
+          f.createIfStatement(nullish(cur), f.createBlock([this.assign(this.field(result), f.createVoidZero()), ...this.gotoStmts(end)])),
+        );
+      }
+      if (ts.isNonNullExpression(link)) continue;
+      if (ts.isPropertyAccessExpression(link)) {
+        thisVal = cur;
+        cur = this.saveAlways(f.createPropertyAccessExpression(cur, this.rewrite(link.name)));
+      } else if (ts.isElementAccessExpression(link)) {
+        const key = this.save(this.explode(link.argumentExpression));
+        thisVal = cur;
+        cur = this.saveAlways(f.createElementAccessExpression(cur, key));
+      } else {
+        const args = this.explodeList([...link.arguments]);
+        const call =
+          thisVal !== undefined
+            ? f.createCallExpression(f.createPropertyAccessExpression(paren(f, cur), 'call'), undefined, [thisVal, ...args])
+            : f.createCallExpression(paren(f, f.createComma(f.createNumericLiteral(0), cur)), undefined, args);
+        thisVal = undefined;
+        cur = this.saveAlways(call);
+      }
+    }
+    this.emit(this.assign(this.field(result), cur));
+    this.mark(end);
+    return this.field(result);
+  }
+
+  /** Like save, but also for stable expressions (a chain link must be evaluated exactly once, now). */
+  private saveAlways(e: TS.Expression): TS.Expression {
+    const t = this.temp();
+    this.emit(this.assign(this.field(t), e));
+    return this.field(t);
+  }
+
+  /**
+   * A tagged template with an await in a substitution: the tag (and its `this`) first, then the
+   * substitutions, then the call, with the site's template object taken from `$tscoro.tpl` at a
+   * template of the same strings (engines cache one frozen strings array per site).
+   *   [source]  o.tag`a${await x}b`
+   *   [output]  this.$t0 = this.o; this.$t1 = this.$t0.tag; <await x>
+   *             this.$t1.call(this.$t0, $tscoro.tpl`a${0}b`, $v)
+   */
+  private explodeTaggedTemplate(e: TS.TaggedTemplateExpression): TS.Expression {
+    const ts = this.ts;
+    const f = this.f;
+    const tag = e.tag;
+    let fn: TS.Expression;
+    let thisVal: TS.Expression | undefined;
+    if (ts.isPropertyAccessExpression(tag) && !ts.isOptionalChain(tag)) {
+      thisVal = this.save(this.explode(tag.expression));
+      fn = this.saveAlways(f.createPropertyAccessExpression(thisVal, this.rewrite(tag.name)));
+    } else if (ts.isElementAccessExpression(tag) && !ts.isOptionalChain(tag)) {
+      thisVal = this.save(this.explode(tag.expression));
+      fn = this.saveAlways(f.createElementAccessExpression(thisVal, this.save(this.explode(tag.argumentExpression))));
+    } else fn = this.saveAlways(this.explode(tag));
+    const tpl = e.template;
+    const spans = ts.isTemplateExpression(tpl) ? tpl.templateSpans : [];
+    const subs = this.explodeList(spans.map((sp) => sp.expression));
+    const strings = ts.isTemplateExpression(tpl)
+      ? f.createTemplateExpression(
+          f.createTemplateHead(tpl.head.text, tpl.head.rawText),
+          tpl.templateSpans.map((sp) =>
+            f.createTemplateSpan(
+              f.createNumericLiteral(0),
+              ts.isTemplateMiddle(sp.literal) ? f.createTemplateMiddle(sp.literal.text, sp.literal.rawText) : f.createTemplateTail(sp.literal.text, sp.literal.rawText),
+            ),
+          ),
+        )
+      : f.createNoSubstitutionTemplateLiteral(tpl.text, tpl.rawText);
+    const tplObj = f.createTaggedTemplateExpression(this.rt('tpl'), undefined, strings);
+    if (thisVal !== undefined) return f.createCallExpression(f.createPropertyAccessExpression(paren(f, fn), 'call'), undefined, [thisVal, tplObj, ...subs]);
+    return f.createCallExpression(paren(f, f.createComma(f.createNumericLiteral(0), fn)), undefined, [tplObj, ...subs]);
+  }
+
   private shortCircuits(op: TS.SyntaxKind, v: TS.Expression): TS.Expression {
     const ts = this.ts;
     const f = this.f;
@@ -372,7 +474,7 @@ export abstract class ExpressionLowerer {
   private explodeCall(e: TS.CallExpression): TS.Expression {
     const ts = this.ts;
     const f = this.f;
-    if (ts.isOptionalChain(e) || e.questionDotToken) return this.refuseExpr(e, 'an optional call containing await');
+    if (ts.isOptionalChain(e)) return this.explodeOptionalChain(e);
     const callee = e.expression;
     if (callee.kind === ts.SyntaxKind.SuperKeyword || (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.SuperKeyword))
       return this.refuseExpr(e, 'super call with await in its arguments');

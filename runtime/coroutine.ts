@@ -117,13 +117,11 @@ export function awaitValue(frame: Frame, x: unknown): unknown {
     if (x.$p !== undefined) throw reuseError();
     x.$p = frame;
     if (drv.depth < MAX_INLINE_DEPTH) {
+      // No try/finally on this hot path: a throw skips the decrement, which only makes later inline
+      // awaits of this step fall back to the frame stack sooner (Task._step resets the count).
       drv.depth++;
-      let r: unknown;
-      try {
-        r = x.$step(0, undefined);
-      } finally {
-        drv.depth--;
-      }
+      const r = x.$step(0, undefined);
+      drv.depth--;
       if (r === SUSPEND) return SUSPEND;
       return isThenable(r) ? awaitValue(frame, r) : r;
     }

@@ -14,6 +14,29 @@
 // Emitted code suspends with `if ((v = aw(this, x)) === S) return S;` after setting $s to the
 // resume state; `aw` returns the value at once when x needs no suspension (plain value, done
 // Future, coroutine that completes synchronously) so the machine falls through to the next case.
-export { SUSPEND as S, awaitValue as aw, defineCoroutine as def, ClosureFrame as Cf, Coroutine, templateObject as tpl } from './coroutine';
-export { asyncIteratorOf as ai, asyncIteratorClose as aclose } from './iteration';
-export { newDisposeEnv as denv, addDisposable as duse, disposeResources as ddispose } from './disposal';
+//
+// Plain `export const` bindings, not re-exports: CommonJS output turns `export { x } from` into
+// getters, and compiled code reads these on every await.
+import { SUSPEND, awaitValue, defineCoroutine, ClosureFrame, templateObject } from './coroutine';
+import { asyncIteratorOf, asyncIteratorClose } from './iteration';
+import { newDisposeEnv, addDisposable, disposeResources } from './disposal';
+
+export { Coroutine } from './coroutine';
+/** SUSPEND: what $step and aw return when the frame parked itself. */
+export const S = SUSPEND;
+/** await: returns the value, SUSPEND, or throws. */
+export const aw = awaitValue;
+/** Makes a frame class a Coroutine with a name (once per compiled function). */
+export const def = defineCoroutine;
+/** The closure-step frame (functions capturing outer locals, or using super / #private names). */
+export const Cf = ClosureFrame;
+/** Tag returning a template site's strings array (tagged templates with awaits). */
+export const tpl = templateObject;
+/** for await: the async iterator of an async or sync iterable. */
+export const ai = asyncIteratorOf;
+/** for await left early: awaits the iterator's return(). */
+export const aclose = asyncIteratorClose;
+/** using / await using: a block's resource stack, registration and disposal. */
+export const denv = newDisposeEnv;
+export const duse = addDisposable;
+export const ddispose = disposeResources;

@@ -1,0 +1,62 @@
+// The contract between emitted code and the runtime (runtime/protocol.ts): every `$tscoro.X` the
+// transformer can emit exists in the protocol module with the right kind, every protocol export is
+// used by the transformer, and the exports are plain data properties (no getter per await).
+'use strict';
+const { suite } = require('uvu');
+const assert = require('uvu/assert');
+const fs = require('fs');
+const path = require('path');
+const { repoRoot, lazyRequire } = require('./harness');
+
+const protocol = lazyRequire('../dist/runtime/protocol.js');
+const test = suite('protocol');
+
+/** Member names the transformer sources pass to rt('...'). */
+function emittedMembers() {
+  const names = new Set();
+  for (const file of fs.readdirSync(path.join(repoRoot, 'transformer'))) {
+    if (!file.endsWith('.ts')) continue;
+    const src = fs.readFileSync(path.join(repoRoot, 'transformer', file), 'utf8');
+    for (const m of src.matchAll(/\brt\('([A-Za-z$_][\w$]*)'\)/g)) names.add(m[1]);
+  }
+  return names;
+}
+
+/** Member names used in the checked-in fixture outputs (`$tscoro.X`). */
+function fixtureMembers() {
+  const names = new Set();
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name === 'output.js') for (const m of fs.readFileSync(p, 'utf8').matchAll(/\$tscoro\.([A-Za-z$_][\w$]*)/g)) names.add(m[1]);
+    }
+  };
+  walk(path.join(repoRoot, 'fixtures'));
+  return names;
+}
+
+test('every member the transformer emits is exported by tscoro/protocol', () => {
+  const p = protocol.get();
+  for (const name of [...emittedMembers(), ...fixtureMembers()]) assert.ok(name in p, `tscoro/protocol lacks ${name}`);
+});
+
+test('every protocol export except the Coroutine class is emitted by the transformer', () => {
+  const used = emittedMembers();
+  for (const name of Object.keys(protocol.get())) {
+    if (name === 'Coroutine' || name === '__esModule') continue;
+    assert.ok(used.has(name), `protocol export ${name} is never emitted`);
+  }
+});
+
+test('exports are data properties (compiled code reads them on every await)', () => {
+  const p = protocol.get();
+  for (const name of ['S', 'aw', 'def', 'Cf']) {
+    const d = Object.getOwnPropertyDescriptor(p, name);
+    assert.ok(d && 'value' in d, `${name} is an accessor`);
+  }
+  assert.type(p.S, 'symbol');
+  assert.type(p.aw, 'function');
+});
+
+test.run();

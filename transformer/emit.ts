@@ -51,6 +51,12 @@ export function transformSourceFile(
     changed = true;
     const fnName = functionName(ts, fn);
     const layout = layoutFrame(ts, an, fn, new Set(FRAME_FIELDS));
+    // A body with no await never suspends: its locals stay native `var`/`let` in the step (faster,
+    // and closures capture them natively); only the parameters travel in frame fields.
+    //   [output]  $step($m, $v) { if ($m) throw $v; var i = this.i; <body as written> }
+    const awaitFree = !an.containsAwait(fn.body!);
+    const paramIds: TS.Identifier[] = [];
+    for (const p of fn.parameters) for (const id of boundNames(ts, p.name)) if (id.text !== 'this') paramIds.push(id);
     for (const n of layout.order) gen.reserve(n);
     const { usesThis, usesArguments } = an.usesThisAndArguments(fn);
     const captureThis = usesThis;
@@ -77,7 +83,7 @@ export function transformSourceFile(
       context,
       fn,
       (sym) => {
-        const field = layout.fields.get(sym);
+        const field = awaitFree ? undefined : layout.fields.get(sym);
         if (field !== undefined) return { field, owner: lowerer };
         return parent?.fieldOf(sym);
       },
@@ -92,12 +98,16 @@ export function transformSourceFile(
     const stepBody: TS.Statement[] = [];
     if (lowerer.usesFrameVar && !arrowStep)
       stepBody.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(frameVar, undefined, undefined, f.createThis())], ts.NodeFlags.Const)));
-    stepBody.push(...lowered.body);
+    if (awaitFree) {
+      const [guard, ...body] = lowered.body;
+      const prologue = paramIds.map((id) =>
+        f.createVariableStatement(undefined, [f.createVariableDeclaration(id.text, undefined, undefined, f.createPropertyAccessExpression(f.createThis(), layout.fields.get(an.checker.getSymbolAtLocation(id)!)!))]),
+      );
+      stepBody.push(guard, ...prologue, ...body);
+    } else stepBody.push(...lowered.body);
     const stepParams = [f.createParameterDeclaration(undefined, undefined, names.m), f.createParameterDeclaration(undefined, undefined, names.v)];
 
     // Values the wrapper hands to the frame: this, arguments, then the parameters' bound names.
-    const paramIds: TS.Identifier[] = [];
-    for (const p of fn.parameters) for (const id of boundNames(ts, p.name)) if (id.text !== 'this') paramIds.push(id);
     const initial: [string, TS.Expression][] = [];
     if (captureThis && !arrowStep) initial.push(['$this', parent && ts.isArrowFunction(fn) ? parent.rewrite(f.createThis()) : f.createThis()]);
     if (captureArgs && !arrowStep) initial.push(['$args', f.createIdentifier('arguments')]);
@@ -108,7 +118,7 @@ export function transformSourceFile(
       paramFields.add(field);
       initial.push([field, f.createIdentifier(id.text)]);
     }
-    const rest = [...layout.order.filter((n) => !paramFields.has(n)), ...lowered.extraFields];
+    const rest = [...(awaitFree ? [] : layout.order.filter((n) => !paramFields.has(n))), ...lowered.extraFields];
     const params = fn.parameters.map((p) => (parent ? parent.rewrite(p) : (ts.visitEachChild(p, visitor, context) as TS.ParameterDeclaration)));
 
     let wrapperBody: TS.Block;

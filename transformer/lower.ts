@@ -158,6 +158,10 @@ export class FunctionLowerer extends ExpressionLowerer {
     const m = f.createIdentifier(this.names.m);
     const v = f.createIdentifier(this.names.v);
     const sw = f.createSwitchStatement(this.field('$s'), f.createCaseBlock(clauses));
+    if (this.regionCount === 0 && this.blocks.length === 1 && this.labelRefs.size === 0) {
+      // No suspension point and no jump: the body runs straight through, no dispatch loop.
+      return [f.createIfStatement(m, f.createThrowStatement(v)), ...clauses[0].statements];
+    }
     if (this.regionCount === 0) {
       return [
         f.createIfStatement(m, f.createThrowStatement(v)),
@@ -391,6 +395,24 @@ export class FunctionLowerer extends ExpressionLowerer {
 
   private box(value: TS.Expression): TS.Expression {
     return this.f.createObjectLiteralExpression([this.f.createPropertyAssignment('v', value)]);
+  }
+
+  unchangedAcross(e: TS.Expression, later: readonly TS.Node[]): boolean {
+    const ts = this.ts;
+    while (ts.isParenthesizedExpression(e)) e = e.expression;
+    if (!ts.isIdentifier(e)) return false;
+    const sym = this.an.symbolOf(e);
+    if (sym === undefined || this.fieldOf(sym)?.owner !== this || this.boxed.has(sym)) return false;
+    if (this.captured === null) this.captured = this.collectCaptured();
+    if (this.captured.has(sym)) return false;
+    let mentioned = false;
+    const visit = (n: TS.Node): void => {
+      if (mentioned) return;
+      if (ts.isIdentifier(n) && this.an.symbolOf(n) === sym) mentioned = true;
+      else ts.forEachChild(n, visit);
+    };
+    for (const n of later) visit(n);
+    return !mentioned;
   }
 
   /** Symbols of this function's fields that some nested function refers to. */

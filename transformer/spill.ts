@@ -161,6 +161,13 @@ export abstract class ExpressionLowerer {
   /** Rewrites await-free code (locals -> fields, this/arguments, jumps, nested functions). */
   abstract rewrite<T extends TS.Node>(node: T): T;
 
+  /**
+   * True when `e` reads a local that nothing can change while `later` runs (so its read may be
+   * deferred past their awaits instead of spilled): a local of this function that no closure
+   * captures and that `later` does not mention.
+   */
+  abstract unchangedAcross(e: TS.Expression, later: readonly TS.Node[]): boolean;
+
   // ---- expressions ----------------------------------------------------------------------------
 
   /** Lowers `e`; returns an expression for its value, valid until the next suspension. */
@@ -248,7 +255,7 @@ export abstract class ExpressionLowerer {
     });
     return parts.map((p, i) => {
       const v = this.explode(p);
-      if (i >= last) return v;
+      if (i >= last || this.unchangedAcross(p, parts.slice(i + 1))) return v;
       // f(...a, await b): the spread iterates before the await, so keep a copy of its items.
       if (this.ts.isSpreadElement(v)) return this.f.createSpreadElement(this.save(this.f.createArrayLiteralExpression([v])));
       return this.save(v);
@@ -349,7 +356,7 @@ export abstract class ExpressionLowerer {
     if (op >= K.FirstCompoundAssignment && op <= K.LastCompoundAssignment) {
       // x += await y reads x before the await (regenerator #206).
       const target = this.explodeTarget(e.left);
-      const old = this.save(target);
+      const old = this.unchangedAcross(e.left, [e.right]) ? target : this.save(target);
       const rhs = this.explode(e.right);
       const binOp = compoundToBinary(ts, op);
       return f.createAssignment(target, f.createBinaryExpression(old, binOp, paren(f, rhs)));

@@ -20,6 +20,7 @@
 import { SUSPEND, awaitValue, defineCoroutine, ClosureFrame, templateObject } from './coroutine';
 import { asyncIteratorOf, asyncIteratorClose } from './iteration';
 import { newDisposeEnv, addDisposable, disposeResources } from './disposal';
+import { UNINITIALIZED, checkInitialized } from './deadzone';
 
 export { Coroutine } from './coroutine';
 /** SUSPEND: what $step and aw return when the frame parked itself. */
@@ -40,3 +41,6 @@ export const aclose = asyncIteratorClose;
 export const denv = newDisposeEnv;
 export const duse = addDisposable;
 export const ddispose = disposeResources;
+/** Temporal dead zone: the uninitialised marker and the checked read. */
+export const Z = UNINITIALIZED;
+export const tdz = checkInitialized;

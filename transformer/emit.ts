@@ -171,9 +171,21 @@ export function transformSourceFile(
       } else {
         const st = gen.fresh('$st');
         stepRef = f.createIdentifier(st);
+        // Inside the IIFE the wrapper is no longer an initializer, so the name `const g = async
+        // () => {}` gives natively is given through an object literal property.
+        const inferred = !(ts.isFunctionExpression(fn) && fn.name) && fnName !== 'anonymous' && !ts.isMethodDeclaration(fn);
         expressionPrefix = (wrapper) =>
           f.createCallExpression(
-            f.createParenthesizedExpression(f.createArrowFunction(undefined, undefined, [f.createParameterDeclaration(undefined, undefined, st)], undefined, undefined, wrapper)),
+            f.createParenthesizedExpression(
+              f.createArrowFunction(
+                undefined,
+                undefined,
+                [f.createParameterDeclaration(undefined, undefined, st)],
+                undefined,
+                undefined,
+                inferred ? f.createPropertyAccessExpression(f.createParenthesizedExpression(f.createObjectLiteralExpression([f.createPropertyAssignment(fnName, wrapper)])), fnName) : wrapper,
+              ),
+            ),
             undefined,
             [stepFn],
           );

@@ -198,6 +198,7 @@ export class FunctionLowerer extends ExpressionLowerer {
   /** A statement list; a `using` declaration turns the rest of the list into its try block. */
   private lowerStatements(stmts: readonly TS.Statement[]): void {
     const ts = this.ts;
+    this.armDeadZones(stmts);
     for (let i = 0; i < stmts.length; i++) {
       const s = stmts[i];
       if (ts.isVariableStatement(s) && (s.declarationList.flags & ts.NodeFlags.Using) !== 0) {
@@ -368,7 +369,7 @@ export class FunctionLowerer extends ExpressionLowerer {
         continue;
       }
       const value = this.explode(d.initializer);
-      if (ts.isIdentifier(d.name)) this.emit(this.assign(this.bindingTarget(d.name), value));
+      if (ts.isIdentifier(d.name)) this.emit(this.assign(this.bindingTarget(d.name), this.named(d.name, d.initializer, value)));
       else this.emit(f.createExpressionStatement(f.createAssignment(this.bindingTarget(d.name) as TS.ObjectLiteralExpression, value)));
     }
   }
@@ -429,6 +430,22 @@ export class FunctionLowerer extends ExpressionLowerer {
     };
     ts.forEachChild(this.fn.body!, (c) => visit(c, 0));
     return out;
+  }
+
+  /**
+   * `const c = () => {}` names the function "c" (NamedEvaluation), but `this.c = () => {}` would
+   * not: an anonymous function or class initializer is named through an object literal property.
+   *   [output]  this.c = { c: () => {} }.c;
+   */
+  private named(name: TS.Identifier, init: TS.Expression, value: TS.Expression): TS.Expression {
+    const ts = this.ts;
+    let e = init;
+    while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+    const anonymous =
+      ts.isArrowFunction(e) || ((ts.isFunctionExpression(e) || ts.isClassExpression(e)) && e.name === undefined);
+    if (!anonymous || ts.isIdentifier(value)) return value;
+    const f = this.f;
+    return f.createPropertyAccessExpression(f.createObjectLiteralExpression([f.createPropertyAssignment(name.text, value)]), name.text);
   }
 
   /** A binding name as an assignment target: identifiers become frame fields, patterns literals. */
@@ -1160,7 +1177,8 @@ export class FunctionLowerer extends ExpressionLowerer {
         continue;
       }
       const target = this.bindingTarget(d.name);
-      parts.push(f.createAssignment(target as TS.Identifier, this.rewrite(d.initializer)));
+      const value = this.rewrite(d.initializer);
+      parts.push(f.createAssignment(target as TS.Identifier, ts.isIdentifier(d.name) ? this.named(d.name, d.initializer, value) : value));
     }
     if (parts.length === 0) return undefined;
     return parts.reduce((a, b) => f.createComma(a, b));
@@ -1246,6 +1264,76 @@ export class FunctionLowerer extends ExpressionLowerer {
     }
     // Declaration names of nested parameters etc. are not references.
     if (p && (ts.isParameter(p) || ts.isBindingElement(p) || ts.isVariableDeclaration(p)) && (p as TS.NamedDeclaration).name === id && this.fnDepth > 0) return id;
-    return this.frameAccess(fld.owner, fld.field);
+    const access = this.frameAccess(fld.owner, fld.field);
+    if (fld.owner.tdzReads().has(id) && !this.isWriteTarget(id))
+      return this.f.createCallExpression(this.rt('tdz'), undefined, [access, this.f.createStringLiteral(id.text)]);
+    return access;
+  }
+
+  private isWriteTarget(id: TS.Identifier): boolean {
+    const ts = this.ts;
+    const p = id.parent;
+    return ts.isBinaryExpression(p) && p.left === id && p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+  }
+
+  // Temporal dead zone. Fields start undefined, so a read before a `let`/`const`/`class` is
+  // initialised would not throw. Only reads that can run early are checked: reads textually before
+  // the declaration (its own initializer included), inside hoisted function declarations, and inside
+  // closures created before it. Those declarations re-arm (field = $tscoro.Z) when their block starts.
+  //   [output]  this.later = $tscoro.Z; ...  return $tscoro.tdz(this.later, "later");
+  private tdzCache: { reads: Set<TS.Identifier>; syms: Set<TS.Symbol> } | null = null;
+
+  /** Identifier nodes (anywhere in the body) whose read must check the dead zone. */
+  tdzReads(): Set<TS.Identifier> {
+    return this.tdzInfo().reads;
+  }
+
+  private tdzInfo(): { reads: Set<TS.Identifier>; syms: Set<TS.Symbol> } {
+    if (this.tdzCache !== null) return this.tdzCache;
+    const ts = this.ts;
+    const reads = new Set<TS.Identifier>();
+    const syms = new Set<TS.Symbol>();
+    const visit = (n: TS.Node, outerFn: TS.Node | undefined): void => {
+      if (ts.isIdentifier(n)) {
+        const sym = this.an.symbolOf(n);
+        const decl = sym?.valueDeclaration;
+        if (sym && decl && this.fieldOf(sym)?.owner === this && this.isLexical(decl) && n !== (decl as TS.NamedDeclaration).name) {
+          const early = outerFn === undefined ? n.pos < decl.end : ts.isFunctionDeclaration(outerFn) || outerFn.pos < decl.end;
+          if (early) {
+            reads.add(n);
+            syms.add(sym);
+          }
+        }
+      }
+      const boundary = this.an.isFunctionBoundary(n) || ts.isClassLike(n);
+      ts.forEachChild(n, (c) => visit(c, outerFn ?? (boundary ? n : undefined)));
+    };
+    ts.forEachChild(this.fn.body!, (c) => visit(c, undefined));
+    this.tdzCache = { reads, syms };
+    return this.tdzCache;
+  }
+
+  private isLexical(decl: TS.Declaration): boolean {
+    const ts = this.ts;
+    if (ts.isClassDeclaration(decl)) return true;
+    let d: TS.Node = decl;
+    while (ts.isBindingElement(d) || ts.isObjectBindingPattern(d) || ts.isArrayBindingPattern(d)) d = d.parent;
+    return ts.isVariableDeclaration(d) && ts.isVariableDeclarationList(d.parent) && (d.parent.flags & ts.NodeFlags.BlockScoped) !== 0 && !ts.isCatchClause(d.parent.parent);
+  }
+
+  /** At a lowered block's start: `this.x = $tscoro.Z` for its declarations read in their dead zone. */
+  private armDeadZones(stmts: readonly TS.Statement[]): void {
+    const ts = this.ts;
+    const { syms } = this.tdzInfo();
+    if (syms.size === 0) return;
+    for (const st of stmts) {
+      const names: TS.Identifier[] = [];
+      if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) boundNames(ts, d.name, names);
+      else if (ts.isClassDeclaration(st) && st.name) names.push(st.name);
+      for (const id of names) {
+        const sym = this.an.checker.getSymbolAtLocation(id);
+        if (sym && syms.has(sym) && !this.boxed.has(sym)) this.emit(this.assign(this.frameAccess(this, this.fieldOf(sym)!.field), this.rt('Z')));
+      }
+    }
   }
 }

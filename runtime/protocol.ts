@@ -21,6 +21,7 @@ import { SUSPEND, awaitValue, defineCoroutine, ClosureFrame, templateObject } fr
 import { asyncIteratorOf, asyncIteratorClose } from './iteration';
 import { newDisposeEnv, addDisposable, disposeResources } from './disposal';
 import { UNINITIALIZED, checkInitialized } from './deadzone';
+import { requireObjectCoercible, objectRest, arrayRest } from './destructuring';
 
 export { Coroutine } from './coroutine';
 /** SUSPEND: what $step and aw return when the frame parked itself. */
@@ -44,3 +45,7 @@ export const ddispose = disposeResources;
 /** Temporal dead zone: the uninitialised marker and the checked read. */
 export const Z = UNINITIALIZED;
 export const tdz = checkInitialized;
+/** Destructuring taken apart by hand (defaults or computed keys that await). */
+export const coercible = requireObjectCoercible;
+export const orest = objectRest;
+export const arest = arrayRest;

@@ -370,8 +370,102 @@ export class FunctionLowerer extends ExpressionLowerer {
       }
       const value = this.explode(d.initializer);
       if (ts.isIdentifier(d.name)) this.emit(this.assign(this.bindingTarget(d.name), this.named(d.name, d.initializer, value)));
-      else this.emit(f.createExpressionStatement(f.createAssignment(this.bindingTarget(d.name) as TS.ObjectLiteralExpression, value)));
+      else this.bindPattern(d.name, value);
     }
+  }
+
+  /** Binds a declaration/loop/catch name to `value`; patterns with awaits are destructured by hand. */
+  private bindPattern(name: TS.BindingName, value: TS.Expression): void {
+    const f = this.f;
+    if (!this.ts.isIdentifier(name) && this.an.containsAwait(name)) this.destructure(name, value);
+    else this.emit(f.createExpressionStatement(f.createAssignment(this.bindingTarget(name) as TS.ObjectLiteralExpression, value)));
+  }
+
+  /**
+   * Destructuring whose defaults or computed keys await, done step by step in JavaScript's order:
+   * each property is read, its default evaluated (and awaited) only when the value is undefined.
+   *   [source]  const { a, b = await f() } = o;
+   *   [output]  this.$t0 = this.o; <null check> this.a = this.$t0.a; this.$t1 = this.$t0.b;
+   *             if (this.$t1 === void 0) { <await f()> this.$t1 = $v; } this.b = this.$t1;
+   * Array patterns step the iterator; one left unfinished is closed with return().
+   */
+  private destructure(name: TS.BindingName, value: TS.Expression): void {
+    const ts = this.ts;
+    const f = this.f;
+    if (ts.isIdentifier(name)) {
+      this.emit(this.assign(this.bindingTarget(name), value));
+      return;
+    }
+    const src = this.temp();
+    this.emit(this.assign(this.field(src), value));
+    const withDefault = (v: TS.Expression, init: TS.Expression | undefined): TS.Expression => {
+      if (!init) return v;
+      const t = this.temp();
+      const skip = this.newLabel();
+      this.emit(this.assign(this.field(t), v));
+      this.jumpIf(f.createStrictInequality(this.field(t), f.createVoidZero()), skip);
+      this.emit(this.assign(this.field(t), this.explode(init)));
+      this.mark(skip);
+      return this.field(t);
+    };
+    if (ts.isObjectBindingPattern(name)) {
+      this.emit(f.createExpressionStatement(f.createCallExpression(this.rt('coercible'), undefined, [this.field(src)])));
+      const keys: TS.Expression[] = [];
+      for (const el of name.elements) {
+        if (el.dotDotDotToken) {
+          this.destructure(el.name, f.createCallExpression(this.rt('orest'), undefined, [this.field(src), f.createArrayLiteralExpression(keys)]));
+          continue;
+        }
+        const prop = el.propertyName ?? (el.name as TS.Identifier);
+        let key: TS.Expression;
+        if (ts.isComputedPropertyName(prop)) {
+          const k = this.temp();
+          this.emit(this.assign(this.field(k), this.explode(prop.expression)));
+          key = this.field(k);
+        } else if (ts.isIdentifier(prop) || ts.isPrivateIdentifier(prop)) key = f.createStringLiteral(prop.text);
+        else key = f.createStringLiteral((prop as TS.StringLiteral | TS.NumericLiteral).text);
+        keys.push(key);
+        this.destructure(el.name, withDefault(f.createElementAccessExpression(this.field(src), key), el.initializer));
+      }
+      return;
+    }
+    // Array pattern: the iterator protocol, as the engine runs it.
+    const it = this.temp();
+    const done = this.temp();
+    this.emit(this.assign(this.field(it), f.createCallExpression(f.createElementAccessExpression(this.field(src), f.createPropertyAccessExpression(f.createIdentifier('Symbol'), 'iterator')), undefined, [])));
+    this.emit(this.assign(this.field(done), f.createFalse()));
+    const step = (): TS.Expression => {
+      // done ? undefined : (r = it.next(), r.done ? (done = true, undefined) : r.value)
+      const r = this.temp();
+      this.emit(
+        this.assign(
+          this.field(r),
+          f.createConditionalExpression(this.field(done), undefined, f.createObjectLiteralExpression([f.createPropertyAssignment('done', f.createTrue())]), undefined, f.createCallExpression(f.createPropertyAccessExpression(this.field(it), 'next'), undefined, [])),
+        ),
+      );
+      this.emit(this.assign(this.field(done), f.createPropertyAccessExpression(this.field(r), 'done')));
+      return f.createConditionalExpression(this.field(done), undefined, f.createVoidZero(), undefined, f.createPropertyAccessExpression(this.field(r), 'value'));
+    };
+    for (const el of name.elements) {
+      if (ts.isOmittedExpression(el)) {
+        step();
+        continue;
+      }
+      if (el.dotDotDotToken) {
+        this.destructure(el.name, f.createCallExpression(this.rt('arest'), undefined, [this.field(it), this.field(done)]));
+        this.emit(this.assign(this.field(done), f.createTrue()));
+        continue;
+      }
+      const v = this.temp();
+      this.emit(this.assign(this.field(v), step()));
+      this.destructure(el.name, withDefault(this.field(v), el.initializer));
+    }
+    this.emit(
+      f.createIfStatement(
+        f.createLogicalAnd(f.createLogicalNot(this.field(done)), f.createPropertyAccessExpression(this.field(it), 'return')),
+        f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(this.field(it), 'return'), undefined, [])),
+      ),
+    );
   }
 
   /** Marks a loop's block-scoped binding; returns `this.x = { v: void 0 }` for those that need a box. */
@@ -598,8 +692,7 @@ export class FunctionLowerer extends ExpressionLowerer {
     if (ts.isVariableDeclarationList(init)) {
       const d = init.declarations[0];
       if ((init.flags & ts.NodeFlags.BlockScoped) !== 0) for (const b of this.freshBoxes(d.name)) this.emit(f.createExpressionStatement(b));
-      const target = this.bindingTarget(d.name);
-      this.emit(f.createExpressionStatement(f.createAssignment(target as TS.Identifier, value)));
+      this.bindPattern(d.name, value);
     } else this.emit(f.createExpressionStatement(f.createAssignment(this.explodeTarget(init) as TS.Identifier, value)));
   }
 
@@ -806,10 +899,7 @@ export class FunctionLowerer extends ExpressionLowerer {
       ctx.phase = 'catch';
       this.mark(ctx.catchLabel);
       const binding = s.catchClause.variableDeclaration?.name;
-      if (binding) {
-        const target = this.bindingTarget(binding);
-        this.emit(f.createExpressionStatement(f.createAssignment(target as TS.Identifier, this.field(catchTemp))));
-      }
+      if (binding) this.bindPattern(binding, this.field(catchTemp));
       this.emit(this.assign(this.field(catchTemp), f.createVoidZero()));
       this.lowerStatement(s.catchClause.block);
       this.emit(this.assign(this.field('$h'), this.num(parentH)));

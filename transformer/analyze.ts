@@ -105,16 +105,55 @@ export class Analysis {
       if (ts.isIdentifier(n)) {
         const sym = this.symbolOf(n);
         const decl = sym?.valueDeclaration ?? sym?.declarations?.[0];
-        if (decl !== undefined && !decl.getSourceFile().isDeclarationFile && decl.getSourceFile() === fn.getSourceFile()) {
-          const owner = this.declaringFunction(decl);
-          if (owner !== undefined && owner !== fn && !isInside(owner, fn)) captures = true;
-        }
+        if (
+          sym !== undefined &&
+          decl !== undefined &&
+          (sym.flags & ts.SymbolFlags.Value) !== 0 &&
+          decl.getSourceFile() === fn.getSourceFile() &&
+          this.isBinding(decl) &&
+          !isInside(decl, fn) &&
+          !this.isFileScope(decl)
+        )
+          captures = true;
       }
       ts.forEachChild(n, visit);
     };
     visit(fn.body);
     for (const p of fn.parameters) visit(p);
     return captures;
+  }
+
+  /** A declaration that binds a name in a scope (not a property, method or type member). */
+  private isBinding(d: TS.Node): boolean {
+    const ts = this.ts;
+    return (
+      ts.isVariableDeclaration(d) || ts.isBindingElement(d) || ts.isParameter(d) || ts.isFunctionDeclaration(d) || ts.isClassDeclaration(d) ||
+      ts.isClassExpression(d) || ts.isFunctionExpression(d) || ts.isEnumDeclaration(d) || ts.isModuleDeclaration(d) || ts.isImportSpecifier(d) ||
+      ts.isImportClause(d) || ts.isNamespaceImport(d) || ts.isImportEqualsDeclaration(d)
+    );
+  }
+
+  /**
+   * Is `decl` visible from the top of its file (where flat frame classes are placed)? Locals of
+   * functions, bindings of blocks and loops, namespace members and class-expression names are not.
+   */
+  private isFileScope(decl: TS.Node): boolean {
+    const ts = this.ts;
+    let d: TS.Node = decl;
+    while (ts.isBindingElement(d) || ts.isObjectBindingPattern(d) || ts.isArrayBindingPattern(d)) d = d.parent;
+    if (ts.isImportSpecifier(d) || ts.isImportClause(d) || ts.isNamespaceImport(d) || ts.isImportEqualsDeclaration(d)) return true;
+    if (ts.isVariableDeclaration(d) && ts.isVariableDeclarationList(d.parent)) {
+      const list = d.parent;
+      if ((list.flags & ts.NodeFlags.BlockScoped) === 0) {
+        // `var`: function-scoped; file scope unless inside a function or a namespace.
+        for (let n: TS.Node | undefined = list.parent; n !== undefined && !ts.isSourceFile(n); n = n.parent)
+          if (this.isFunctionBoundary(n) || ts.isModuleDeclaration(n)) return false;
+        return true;
+      }
+      return ts.isVariableStatement(list.parent) && ts.isSourceFile(list.parent.parent);
+    }
+    if (ts.isFunctionDeclaration(d) || ts.isClassDeclaration(d) || ts.isEnumDeclaration(d) || ts.isModuleDeclaration(d)) return ts.isSourceFile(d.parent);
+    return false;
   }
 
   /** The value symbol an identifier refers to (shorthand properties resolve to the variable). */

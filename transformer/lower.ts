@@ -384,16 +384,21 @@ export class FunctionLowerer extends ExpressionLowerer {
   /**
    * Destructuring whose defaults or computed keys await, done step by step in JavaScript's order:
    * each property is read, its default evaluated (and awaited) only when the value is undefined.
+   * Works on binding patterns (declarations, catch, loop heads) and on assignment patterns
+   * (`({ a = await f() } = o)`), whose member targets are evaluated before the value is read.
    *   [source]  const { a, b = await f() } = o;
-   *   [output]  this.$t0 = this.o; <null check> this.a = this.$t0.a; this.$t1 = this.$t0.b;
+   *   [output]  this.$t0 = this.o; <null check> this.a = this.$t0["a"]; this.$t1 = this.$t0["b"];
    *             if (this.$t1 === void 0) { <await f()> this.$t1 = $v; } this.b = this.$t1;
    * Array patterns step the iterator; one left unfinished is closed with return().
    */
-  private destructure(name: TS.BindingName, value: TS.Expression): void {
+  destructure(pattern: TS.BindingName | TS.Expression, value: TS.Expression): void {
     const ts = this.ts;
     const f = this.f;
-    if (ts.isIdentifier(name)) {
-      this.emit(this.assign(this.bindingTarget(name), value));
+    const elems = this.patternElements(pattern);
+    if (elems === undefined) {
+      // A leaf: a name, or (assignment patterns) any assignment target.
+      const target = ts.isIdentifier(pattern) ? this.bindingTarget(pattern) : this.explodeTarget(pattern as TS.Expression);
+      this.emit(this.assign(target, value));
       return;
     }
     const src = this.temp();
@@ -408,15 +413,26 @@ export class FunctionLowerer extends ExpressionLowerer {
       this.mark(skip);
       return this.field(t);
     };
-    if (ts.isObjectBindingPattern(name)) {
+    // A member target (assignment patterns) is evaluated before its value is read.
+    const leafFirst = (target: TS.Node): TS.Node => {
+      if (ts.isIdentifier(target) || this.patternElements(target) !== undefined) return target;
+      const ref = this.explodeTarget(target as TS.Expression);
+      return ref;
+    };
+    const bind = (target: TS.Node, v: TS.Expression): void => {
+      if (ts.isIdentifier(target) || this.patternElements(target) !== undefined) this.destructure(target as TS.BindingName, v);
+      else this.emit(this.assign(target as TS.Expression, v));
+    };
+    if (elems.object) {
       this.emit(f.createExpressionStatement(f.createCallExpression(this.rt('coercible'), undefined, [this.field(src)])));
       const keys: TS.Expression[] = [];
-      for (const el of name.elements) {
-        if (el.dotDotDotToken) {
-          this.destructure(el.name, f.createCallExpression(this.rt('orest'), undefined, [this.field(src), f.createArrayLiteralExpression(keys)]));
+      for (const el of elems.items) {
+        if (el.rest) {
+          const t = leafFirst(el.target);
+          bind(t, f.createCallExpression(this.rt('orest'), undefined, [this.field(src), f.createArrayLiteralExpression(keys)]));
           continue;
         }
-        const prop = el.propertyName ?? (el.name as TS.Identifier);
+        const prop = el.key!;
         let key: TS.Expression;
         if (ts.isComputedPropertyName(prop)) {
           const k = this.temp();
@@ -425,7 +441,8 @@ export class FunctionLowerer extends ExpressionLowerer {
         } else if (ts.isIdentifier(prop) || ts.isPrivateIdentifier(prop)) key = f.createStringLiteral(prop.text);
         else key = f.createStringLiteral((prop as TS.StringLiteral | TS.NumericLiteral).text);
         keys.push(key);
-        this.destructure(el.name, withDefault(f.createElementAccessExpression(this.field(src), key), el.initializer));
+        const t = leafFirst(el.target);
+        bind(t, withDefault(f.createElementAccessExpression(this.field(src), key), el.init));
       }
       return;
     }
@@ -435,7 +452,7 @@ export class FunctionLowerer extends ExpressionLowerer {
     this.emit(this.assign(this.field(it), f.createCallExpression(f.createElementAccessExpression(this.field(src), f.createPropertyAccessExpression(f.createIdentifier('Symbol'), 'iterator')), undefined, [])));
     this.emit(this.assign(this.field(done), f.createFalse()));
     const step = (): TS.Expression => {
-      // done ? undefined : (r = it.next(), r.done ? (done = true, undefined) : r.value)
+      // r = done ? { done: true } : it.next(); done = r.done; value: done ? undefined : r.value
       const r = this.temp();
       this.emit(
         this.assign(
@@ -446,19 +463,20 @@ export class FunctionLowerer extends ExpressionLowerer {
       this.emit(this.assign(this.field(done), f.createPropertyAccessExpression(this.field(r), 'done')));
       return f.createConditionalExpression(this.field(done), undefined, f.createVoidZero(), undefined, f.createPropertyAccessExpression(this.field(r), 'value'));
     };
-    for (const el of name.elements) {
-      if (ts.isOmittedExpression(el)) {
+    for (const el of elems.items) {
+      if (el.hole) {
         step();
         continue;
       }
-      if (el.dotDotDotToken) {
-        this.destructure(el.name, f.createCallExpression(this.rt('arest'), undefined, [this.field(it), this.field(done)]));
+      const t = leafFirst(el.target);
+      if (el.rest) {
+        bind(t, f.createCallExpression(this.rt('arest'), undefined, [this.field(it), this.field(done)]));
         this.emit(this.assign(this.field(done), f.createTrue()));
         continue;
       }
       const v = this.temp();
       this.emit(this.assign(this.field(v), step()));
-      this.destructure(el.name, withDefault(this.field(v), el.initializer));
+      bind(t, withDefault(this.field(v), el.init));
     }
     this.emit(
       f.createIfStatement(
@@ -466,6 +484,45 @@ export class FunctionLowerer extends ExpressionLowerer {
         f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(this.field(it), 'return'), undefined, [])),
       ),
     );
+  }
+
+  /** The elements of a binding or assignment pattern, uniformly; undefined for a leaf target. */
+  private patternElements(
+    p: TS.Node,
+  ): { object: boolean; items: { key?: TS.PropertyName; target: TS.Node; init?: TS.Expression; rest?: boolean; hole?: boolean }[] } | undefined {
+    const ts = this.ts;
+    if (ts.isObjectBindingPattern(p))
+      return {
+        object: true,
+        items: p.elements.map((el) => ({ key: el.propertyName ?? (el.name as TS.Identifier), target: el.name, init: el.initializer, rest: !!el.dotDotDotToken })),
+      };
+    if (ts.isArrayBindingPattern(p))
+      return {
+        object: false,
+        items: p.elements.map((el) =>
+          ts.isOmittedExpression(el) ? { target: el, hole: true } : { target: el.name, init: el.initializer, rest: !!el.dotDotDotToken },
+        ),
+      };
+    const split = (e: TS.Node): { target: TS.Node; init?: TS.Expression } =>
+      ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken ? { target: e.left, init: e.right } : { target: e };
+    if (ts.isObjectLiteralExpression(p))
+      return {
+        object: true,
+        items: p.properties.map((prop) => {
+          if (ts.isShorthandPropertyAssignment(prop)) return { key: prop.name, target: prop.name, init: prop.objectAssignmentInitializer };
+          if (ts.isSpreadAssignment(prop)) return { target: prop.expression, rest: true };
+          const pa = prop as TS.PropertyAssignment;
+          return { key: pa.name, ...split(pa.initializer) };
+        }),
+      };
+    if (ts.isArrayLiteralExpression(p))
+      return {
+        object: false,
+        items: p.elements.map((el) =>
+          ts.isOmittedExpression(el) ? { target: el, hole: true } : ts.isSpreadElement(el) ? { target: el.expression, rest: true } : split(el),
+        ),
+      };
+    return undefined;
   }
 
   /** Marks a loop's block-scoped binding; returns `this.x = { v: void 0 }` for those that need a box. */
@@ -1360,10 +1417,28 @@ export class FunctionLowerer extends ExpressionLowerer {
     return access;
   }
 
+  /** An identifier written (or updated) here: an assignment, ++/--, destructuring or for-in/of target. */
   private isWriteTarget(id: TS.Identifier): boolean {
     const ts = this.ts;
-    const p = id.parent;
-    return ts.isBinaryExpression(p) && p.left === id && p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+    let n: TS.Node = id;
+    let p = n.parent;
+    if ((ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p)) && (p.operator === ts.SyntaxKind.PlusPlusToken || p.operator === ts.SyntaxKind.MinusMinusToken)) return true;
+    // Climb out of an assignment pattern ({ a } = o, [a] = o, { k: a = 1 } = o).
+    while (
+      ts.isParenthesizedExpression(p) ||
+      ts.isObjectLiteralExpression(p) ||
+      ts.isArrayLiteralExpression(p) ||
+      ts.isShorthandPropertyAssignment(p) ||
+      (ts.isPropertyAssignment(p) && p.initializer === n) ||
+      ts.isSpreadAssignment(p) ||
+      ts.isSpreadElement(p) ||
+      (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.left === n && (ts.isObjectLiteralExpression(p.parent) || ts.isArrayLiteralExpression(p.parent) || ts.isPropertyAssignment(p.parent)))
+    ) {
+      n = p;
+      p = n.parent;
+    }
+    if ((ts.isForOfStatement(p) || ts.isForInStatement(p)) && p.initializer === n) return true;
+    return ts.isBinaryExpression(p) && p.left === n && p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
   }
 
   // Temporal dead zone. Fields start undefined, so a read before a `let`/`const`/`class` is

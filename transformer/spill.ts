@@ -168,6 +168,9 @@ export abstract class ExpressionLowerer {
    */
   abstract unchangedAcross(e: TS.Expression, later: readonly TS.Node[]): boolean;
 
+  /** Destructures `value` into a pattern that awaits (statement lowering implements it). */
+  abstract destructure(pattern: TS.BindingName | TS.Expression, value: TS.Expression): void;
+
   // ---- expressions ----------------------------------------------------------------------------
 
   /** Lowers `e`; returns an expression for its value, valid until the next suspension. */
@@ -333,8 +336,11 @@ export abstract class ExpressionLowerer {
     }
     if (op === K.EqualsToken) {
       if (ts.isObjectLiteralExpression(e.left) || ts.isArrayLiteralExpression(e.left)) {
-        if (this.an.containsAwait(e.left)) return this.refuseExpr(e.left, 'await inside a destructuring assignment pattern');
         const v = this.save(this.explode(e.right));
+        if (this.an.containsAwait(e.left)) {
+          this.destructure(e.left, v);
+          return v;
+        }
         this.emit(f.createExpressionStatement(f.createAssignment(this.rewrite(e.left), v)));
         return v;
       }

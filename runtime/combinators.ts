@@ -4,8 +4,9 @@
 import { CancelledError } from './errors';
 import { Future, FutureState } from './future';
 import { EventLoop, Runnable, _loopForNewWork } from './loop';
-import { Coroutine, SleepFrame } from './coroutine';
+import { Coroutine, SleepFrame, wrapThenable } from './coroutine';
 import { Task } from './task';
+import { watchUnretrieved } from './warnings';
 
 /** The awaited type of a PromiseLike (Awaited<T> without the recursion TypeScript limits). */
 export type AwaitedOf<T> = T extends PromiseLike<infer U> ? U : T;
@@ -14,20 +15,8 @@ type GatherResults<T extends readonly unknown[]> = { -readonly [K in keyof T]: A
 /** Coroutines become Tasks; Futures and Tasks are used as they are (asyncio.ensure_future). */
 export function ensureFuture<T>(aw: PromiseLike<T>, loop?: EventLoop): Future<T> {
   if (aw instanceof Future) return aw;
-  if (aw instanceof Coroutine) return new Task<T>(aw as PromiseLike<T>, loop);
-  if (aw instanceof Promise || (aw !== null && typeof (aw as any)?.then === 'function')) {
-    const l = loop ?? _loopForNewWork();
-    const fut = new Future<T>(l);
-    Promise.resolve(aw).then(
-      (v) => {
-        if (!fut.done()) fut.setResult(v);
-      },
-      (e) => {
-        if (!fut.done()) fut.setException(e);
-      },
-    );
-    return fut;
-  }
+  if (aw instanceof Coroutine) return (loop ?? _loopForNewWork()).createTask<T>(aw as PromiseLike<T>);
+  if (aw !== null && typeof (aw as any)?.then === 'function') return wrapThenable(aw, loop ?? _loopForNewWork());
   throw new TypeError(`An asyncio.Future, a coroutine or an awaitable is required, got ${String(aw)}`);
 }
 
@@ -92,6 +81,7 @@ export class GatheringFuture<T = unknown[]> extends Future<T> implements Runnabl
     this._state = FutureState.Failed;
     this._result = exc;
     this._scheduleCallbacks();
+    watchUnretrieved(this, exc, 'GatheringFuture');
   }
 }
 

@@ -11,6 +11,8 @@
 import { RuntimeError } from './errors';
 import { Future, FutureState } from './future';
 import type { Task } from './task';
+import { EventLoop, _getActiveLoop } from './loop';
+import { debugFlags, renameWatched, trackCoroutines } from './warnings';
 
 /** Returned by $step (and by awaitValue) when the frame parked itself; never a user value. */
 export const SUSPEND: unique symbol = Symbol('tscoro.suspend') as any;
@@ -84,9 +86,11 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
 }
 Object.defineProperty(Coroutine.prototype, '$name', { value: 'coroutine', writable: true });
 Object.defineProperty(Coroutine.prototype, Symbol.toStringTag, { value: 'Coroutine' });
+if (debugFlags.env) trackCoroutines(Coroutine.prototype, _getActiveLoop);
 
 const nativeTasks = new WeakMap<object, Task<any>>();
-function taskForNative<T>(coro: Coroutine<T>): Task<T> {
+/** @internal The one Task that native code (then, toPromise) starts for a coroutine. */
+export function taskForNative<T>(coro: Coroutine<T>): Task<T> {
   let t = nativeTasks.get(coro);
   if (t === undefined) {
     const { createTask } = require('./task') as typeof import('./task');
@@ -112,19 +116,27 @@ export function reuseError(): RuntimeError {
  * Returns the awaited value, SUSPEND, or throws the awaited exception.
  */
 export function awaitValue(frame: Frame, x: unknown): unknown {
+  // The common case first, small enough for V8 to inline into each compiled $step, so that the
+  // x.$step call below sees one frame class per await site (monomorphic) instead of all of them.
+  if (x instanceof Coroutine && x.$p === undefined && drv.depth < MAX_INLINE_DEPTH) {
+    x.$p = frame;
+    // No try/finally on this hot path: a throw skips the decrement, which only makes later inline
+    // awaits of this step fall back to the frame stack sooner (Task._step resets the count).
+    drv.depth++;
+    const r = x.$step(0, undefined);
+    drv.depth--;
+    if (r === SUSPEND || r === null || (typeof r !== 'object' && typeof r !== 'function')) return r;
+    return isThenable(r) ? awaitValue(frame, r) : r;
+  }
+  return awaitOther(frame, x);
+}
+
+/** The rest of the await protocol: plain values, reused or too-deep coroutines, Futures, thenables. */
+function awaitOther(frame: Frame, x: unknown): unknown {
   if (x === null || (typeof x !== 'object' && typeof x !== 'function')) return x;
   if (x instanceof Coroutine) {
     if (x.$p !== undefined) throw reuseError();
     x.$p = frame;
-    if (drv.depth < MAX_INLINE_DEPTH) {
-      // No try/finally on this hot path: a throw skips the decrement, which only makes later inline
-      // awaits of this step fall back to the frame stack sooner (Task._step resets the count).
-      drv.depth++;
-      const r = x.$step(0, undefined);
-      drv.depth--;
-      if (r === SUSPEND) return SUSPEND;
-      return isThenable(r) ? awaitValue(frame, r) : r;
-    }
     drv.pushed = x;
     return SUSPEND;
   }
@@ -153,11 +165,12 @@ function suspendOn(frame: Frame, fut: Future<unknown>): typeof SUSPEND {
   return SUSPEND;
 }
 
-/** Wraps a native thenable in a Future of the current loop; the virtual clock waits while it is pending. */
-function wrapThenable(x: PromiseLike<unknown>): Future<unknown> {
-  const t = currentTaskOrThrow();
-  const loop = t._loop;
-  const fut = new Future<unknown>(loop);
+/**
+ * @internal Wraps a native thenable in a Future of `loop` (default: the current task's); the virtual
+ * clock waits while the Future is pending.
+ */
+export function wrapThenable<T>(x: PromiseLike<T>, loop: EventLoop = currentTaskOrThrow()._loop): Future<T> {
+  const fut = new Future<T>(loop);
   let counted = true;
   loop._nativeWaits++;
   const release = (): void => {
@@ -241,6 +254,7 @@ export class ClosureFrame extends Coroutine<unknown> {
   ) {
     super();
     this.$name = name;
+    if (debugFlags.coroutines) renameWatched(this);
   }
   override $step(m: 0 | 1, v: unknown): unknown {
     return this.$fn(m, v);

@@ -4,6 +4,7 @@
 // waiting task costs no closure.
 import { CancelledError, InvalidStateError } from './errors';
 import { EventLoop, Runnable, _loopForNewWork } from './loop';
+import { unwatchUnretrieved, watchUnretrieved } from './warnings';
 
 export const enum FutureState {
   Pending = 0,
@@ -62,7 +63,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
         this._retrieved = true;
         return this._result as T;
       case FutureState.Failed:
-        this._retrieved = true;
+        this._markRetrieved();
         throw this._result;
       case FutureState.Cancelled:
         throw this._makeCancelledError();
@@ -77,7 +78,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
       case FutureState.Finished:
         return undefined;
       case FutureState.Failed:
-        this._retrieved = true;
+        this._markRetrieved();
         return this._result;
       case FutureState.Cancelled:
         throw this._makeCancelledError();
@@ -94,12 +95,25 @@ export class Future<T = unknown> implements PromiseLike<T> {
     this._scheduleCallbacks();
   }
 
-  /** Marks the Future failed with `exc` and schedules its callbacks; InvalidStateError if already done. */
+  /**
+   * Marks the Future failed with `exc` and schedules its callbacks; InvalidStateError if already
+   * done. If it is garbage-collected before anyone retrieves `exc` (result(), exception(), an
+   * await), the loop's exception handler reports "Future exception was never retrieved".
+   */
   setException(exc: unknown): void {
     if (this._state !== FutureState.Pending) throw new InvalidStateError(`${this._stateName()}: ${this}`);
     this._state = FutureState.Failed;
     this._result = exc;
     this._scheduleCallbacks();
+    watchUnretrieved(this, exc, this.constructor.name);
+  }
+
+  /** @internal Someone looked at the exception: no "exception was never retrieved" warning. */
+  _markRetrieved(): void {
+    if (!this._retrieved) {
+      this._retrieved = true;
+      unwatchUnretrieved(this);
+    }
   }
 
   /** Cancels a pending Future and schedules its callbacks; returns false if it was already done. */

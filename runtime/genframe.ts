@@ -10,6 +10,7 @@
 // run `finally` blocks that themselves yield (Condition.wait re-acquires its lock in one).
 import { Coroutine, SUSPEND, awaitValue, drv } from './coroutine';
 import { EventLoop, _loopForNewWork } from './loop';
+import { debugFlags, renameWatched } from './warnings';
 
 /** @internal A coroutine frame driven by a generator: `yield x` awaits x and evaluates to its result. */
 export class GenFrame<T> extends Coroutine<T> {
@@ -19,6 +20,7 @@ export class GenFrame<T> extends Coroutine<T> {
   ) {
     super();
     this.$name = name;
+    if (debugFlags.coroutines) renameWatched(this);
   }
 
   override $step(m: 0 | 1, v: unknown): unknown {

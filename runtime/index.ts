@@ -6,12 +6,14 @@ import { ClockKind, EventLoop, _getActiveLoop, _setActiveLoop, defaultClock } fr
 import { Coroutine } from './coroutine';
 import { Task, checkCoroutine } from './task';
 import { gather } from './combinators';
+import { debugFlags, trackCoroutines, watchPending } from './warnings';
 
 export { CancelledError, InvalidStateError, TimeoutError, RuntimeError } from './errors';
 export { EventLoop, Handle, TimerHandle, CLOCK_RESOLUTION } from './loop';
-export type { ClockKind, ExceptionContext, ExceptionHandler } from './loop';
+export type { ClockKind, ExceptionContext, ExceptionHandler, TaskFactory } from './loop';
 export { Future } from './future';
-export { Task, createTask, currentTask, allTasks } from './task';
+export { Task, createTask, currentTask, allTasks, eagerTaskFactory } from './task';
+export { fromPromise, toPromise } from './interop';
 export type { TaskOptions } from './task';
 export { Coroutine } from './coroutine';
 export { gather, sleep, ensureFuture, GatheringFuture } from './combinators';
@@ -20,7 +22,11 @@ export type { GatherOptions, AwaitedOf } from './combinators';
 export interface RunOptions {
   /** 'virtual': time jumps to the next timer when nothing is ready; default: TSCORO_CLOCK or 'real'. */
   clock?: ClockKind;
-  /** asyncio debug mode: warns about callbacks slower than loop.slowCallbackDuration. */
+  /**
+   * asyncio debug mode (default: TSCORO_DEBUG=1): warns about steps slower than
+   * loop.slowCallbackDuration, records where tasks are created, and reports coroutines that are
+   * garbage-collected without having been awaited (see README, "Warnings and debug mode").
+   */
   debug?: boolean;
 }
 
@@ -47,7 +53,8 @@ export class Runner {
   getLoop(): EventLoop {
     if (this._loop === null) {
       this._loop = new EventLoop(this.options.clock ?? defaultClock());
-      this._loop.debug = !!this.options.debug;
+      this._loop.debug = this.options.debug ?? debugFlags.env;
+      if (this._loop.debug) trackCoroutines(Coroutine.prototype, _getActiveLoop);
     }
     return this._loop;
   }
@@ -60,12 +67,14 @@ export class Runner {
     const loop = this.getLoop();
     loop._checkClosed();
     this._busy = true;
+    const task = loop.createTask<T>(coro);
     _setActiveLoop(loop);
-    const task = new Task<T>(coro, loop);
     return new Promise<T>((resolve, reject) => {
       runUntilComplete(loop, task, () => {
         _setActiveLoop(null);
         this._busy = false;
+        // Tasks left pending until the next run() or close(): the Runner may be dropped instead.
+        for (const t of loop._tasks) watchPending(t);
         settle(task, resolve, reject);
       });
     });
@@ -98,8 +107,8 @@ export function run<T>(coro: PromiseLike<T>, options: RunOptions = {}): Promise<
   checkCoroutine(coro, 'run()');
   const runner = new Runner(options);
   const loop = runner.getLoop();
+  const task = loop.createTask<T>(coro);
   _setActiveLoop(loop);
-  const task = new Task<T>(coro, loop);
   return new Promise<T>((resolve, reject) => {
     runUntilComplete(loop, task, () => {
       shutdown(loop, () => {
@@ -175,3 +184,4 @@ export { Timeout, withTimeout, withTimeoutAt, waitFor } from './timeouts';
 export { wait, asCompleted, shield, FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED } from './wait';
 export type { ReturnWhen, WaitOptions, WaitResult, AsCompleted } from './wait';
 export { taskGroup, TaskGroup, ExceptionGroup } from './taskgroup';
+export { SuppressedError } from './disposal';

@@ -11,6 +11,8 @@
 /** asyncio's BaseEventLoop._clock_resolution (time.get_clock_info('monotonic').resolution on Linux). */
 export const CLOCK_RESOLUTION = 1e-9;
 
+import { debugFlags, printContext } from './warnings';
+
 export type ClockKind = 'real' | 'virtual';
 
 /** Something the ready queue can run: a Task (its wakeup) or a Handle. */
@@ -119,11 +121,19 @@ export interface ExceptionContext {
 }
 export type ExceptionHandler = (loop: EventLoop, context: ExceptionContext) => void;
 
+/**
+ * Makes the Task for `loop.createTask()` / `createTask()` (asyncio's task factory). The loop sets
+ * the task's name afterwards when one was given, as asyncio 3.12 does.
+ */
+export type TaskFactory = (loop: EventLoop, coro: PromiseLike<unknown>) => import('./task').Task<any>;
+
 const hostSetImmediate: (fn: () => void) => unknown =
   typeof setImmediate === 'function' ? setImmediate : (fn) => setTimeout(fn, 0);
 
 const perfNow: () => number =
   typeof performance !== 'undefined' ? () => performance.now() : () => Date.now();
+
+let TaskClass: typeof import('./task').Task | null = null;
 
 /**
  * An asyncio event loop. Create one with `run()` (or `Runner`); user code reaches it through
@@ -155,8 +165,12 @@ export class EventLoop {
   /** @internal Tasks of this loop that are not done (allTasks()). */ readonly _tasks = new Set<any>();
   /** @internal */ _taskCounter = 0;
   /** @internal */ _exceptionHandler: ExceptionHandler | null = null;
-  /** Debug mode (asyncio's loop.set_debug): extra checks and warnings. */
-  debug = false;
+  /** @internal */ _taskFactory: TaskFactory | null = null;
+  /**
+   * Debug mode (asyncio's loop.set_debug; default TSCORO_DEBUG=1): warns about steps slower than
+   * slowCallbackDuration and records where each Task was created for the warnings about it.
+   */
+  debug = debugFlags.env;
   /** Seconds a single callback may run before debug mode warns (asyncio's slow_callback_duration). */
   slowCallbackDuration = 0.1;
 
@@ -194,13 +208,37 @@ export class EventLoop {
     return new Future<T>(this);
   }
 
-  /** Creates a Task on this loop (asyncio's loop.create_task). */
-  createTask<T>(coro: PromiseLike<T>, options: { name?: string } = {}): import('./task').Task<T> {
-    const { Task } = require('./task') as typeof import('./task');
-    return new Task<T>(coro, this, options.name);
+  /**
+   * Creates a Task on this loop (asyncio's loop.create_task): through the task factory when one is
+   * set (then `name` is applied afterwards), directly when there is none or `eager` is given.
+   */
+  createTask<T>(coro: PromiseLike<T>, options: { name?: string; eager?: boolean } = {}): import('./task').Task<T> {
+    const factory = this._taskFactory;
+    if (factory === null || options.eager !== undefined) {
+      // task.ts imports this module: load it on first use, once (createTask is on every task's path).
+      const TaskCtor = (TaskClass ??= (require('./task') as typeof import('./task')).Task);
+      return new TaskCtor<T>(coro, this, options.name, options.eager === true);
+    }
+    const task = factory(this, coro);
+    if (options.name !== undefined) task.setName(options.name);
+    return task;
   }
 
-  /** Replaces the handler for errors nobody retrieved (null restores the default, printing to stderr). */
+  /** Sets the factory createTask() uses (asyncio's loop.set_task_factory); null restores the default. */
+  setTaskFactory(factory: TaskFactory | null): void {
+    if (factory !== null && typeof factory !== 'function') throw new TypeError('task factory must be a callable or null');
+    this._taskFactory = factory;
+  }
+
+  /** The task factory, or null for the default (asyncio's loop.get_task_factory). */
+  getTaskFactory(): TaskFactory | null {
+    return this._taskFactory;
+  }
+
+  /**
+   * Replaces the handler for errors nobody handled and for the warnings (null restores the default,
+   * which prints the message, the other context keys and the exception's stack to stderr).
+   */
   setExceptionHandler(handler: ExceptionHandler | null): void {
     this._exceptionHandler = handler;
   }
@@ -215,9 +253,7 @@ export class EventLoop {
         context = { message: 'Unhandled error in exception handler', exception: err, context };
       }
     }
-    const exc = context.exception;
-    const detail = exc instanceof Error ? exc.stack ?? String(exc) : exc === undefined ? '' : String(exc);
-    console.error(context.message + (detail ? '\n' + detail : ''));
+    printContext(context);
   }
 
   /** Stops the loop at the end of the current pass (asyncio's loop.stop()). */
@@ -353,10 +389,11 @@ export class EventLoop {
         if (typeof target === 'function') target(arg);
         else target._run(arg);
       } catch (err) {
-        this.callExceptionHandler({ message: `Exception in callback ${describe(target)}`, exception: err });
+        this.callExceptionHandler({ message: `Exception in callback ${callbackName(target)}`, exception: err });
       }
       if (debug) {
         const dt = (perfNow() - t0) / 1000;
+        // asyncio logs this directly (logger.warning), not through the exception handler.
         if (dt >= this.slowCallbackDuration)
           console.error(`Executing ${describe(target)} took ${dt.toFixed(3)} seconds`);
       }
@@ -455,9 +492,18 @@ export class EventLoop {
   }
 }
 
+/** asyncio's _format_handle: a Task's step shows the Task, a Handle its callback's name. */
 function describe(target: unknown): string {
-  if (typeof target === 'function') return target.name || 'callback';
+  if (typeof target === 'function') return `<Handle ${target.name || 'callback'}()>`;
   const h = target as Handle;
-  if (h instanceof Handle && h._fn) return h._fn.name || 'callback';
+  if (h instanceof TimerHandle && h._target !== h) return String(h._target);
+  if (h instanceof Handle && h._fn) return `<${h.constructor.name} ${h._fn.name || 'callback'}()>`;
+  return String(target);
+}
+
+/** The callback as asyncio's "Exception in callback f()" names it. */
+function callbackName(target: unknown): string {
+  if (typeof target === 'function') return `${target.name || 'callback'}()`;
+  if (target instanceof Handle && target._fn) return `${target._fn.name || 'callback'}()`;
   return String(target);
 }

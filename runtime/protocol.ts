@@ -22,6 +22,7 @@ import { asyncIteratorOf, asyncIteratorClose } from './iteration';
 import { newDisposeEnv, addDisposable, disposeResources } from './disposal';
 import { UNINITIALIZED, checkInitialized } from './deadzone';
 import { requireObjectCoercible, objectRest, arrayRest } from './destructuring';
+import { callable, iteratorOf, heldReturn } from './checks';
 
 export { Coroutine } from './coroutine';
 /** SUSPEND: what $step and aw return when the frame parked itself. */
@@ -49,3 +50,7 @@ export const tdz = checkInitialized;
 export const coercible = requireObjectCoercible;
 export const orest = objectRest;
 export const arest = arrayRest;
+/** Engine checks on split expressions (messages name the source expression), held returns. */
+export const fn = callable;
+export const iter = iteratorOf;
+export const held = heldReturn;

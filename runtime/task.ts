@@ -17,10 +17,23 @@ import {
   isThenable,
   reuseError,
 } from './coroutine';
+import {
+  captureStack,
+  pendingWatches,
+  sourceTracebacks,
+  unwatchPending,
+  watchPending,
+  watchUnretrieved,
+} from './warnings';
 
 export interface TaskOptions {
   /** The task's name (asyncio default: "Task-N"). */
   name?: string;
+  /**
+   * Run the first step now, inside createTask, up to the first suspension (asyncio 3.12's
+   * eager_start). Ignored when the loop is not running: the task is scheduled as usual.
+   */
+  eager?: boolean;
 }
 
 const NOT_COMPILED =
@@ -55,7 +68,12 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
   _cancelledExc: CancelledError | null = null;
   /** @internal */ _name: string;
 
-  constructor(coro: PromiseLike<T>, loop?: EventLoop, name?: string) {
+  /**
+   * Prefer createTask(). With `eager` and a running loop the first step runs here, with
+   * currentTask() = this task: a coroutine that finishes without suspending leaves the Task done
+   * and never scheduled (asyncio 3.12's eager_start).
+   */
+  constructor(coro: PromiseLike<T>, loop?: EventLoop, name?: string, eager = false) {
     checkCoroutine(coro, 'createTask()');
     const l = loop ?? _loopForNewWork();
     l._checkClosed();
@@ -65,8 +83,14 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
     else this._top = this._coro;
     this._top.$p = null;
     this._name = name ?? `Task-${++l._taskCounter}`;
+    if (l.debug) sourceTracebacks.set(this, captureStack());
     l._tasks.add(this);
-    l._push(this, undefined);
+    if (eager && l.isRunning()) this._step(0, undefined);
+    else {
+      // A task made on a loop nobody drives yet may be dropped with its loop while pending.
+      if (!l._forever && !l.isRunning()) watchPending(this);
+      l._push(this, undefined);
+    }
   }
 
   /** The task's name. */
@@ -128,7 +152,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
       const st = arg._state;
       if (st === FutureState.Finished) this._step(0, arg._result);
       else if (st === FutureState.Failed) {
-        arg._retrieved = true;
+        arg._markRetrieved();
         this._step(1, arg._result);
       } else this._step(1, arg._makeCancelledError());
     } else if (arg instanceof CancelledError) this._step(1, arg);
@@ -202,6 +226,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
 
   private _finishResult(r: T): void {
     this._loop._tasks.delete(this);
+    if (pendingWatches !== 0) unwatchPending(this);
     if (this._mustCancel) {
       // Cancelled right before the coroutine returned.
       this._mustCancel = false;
@@ -211,6 +236,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
 
   private _finishError(err: unknown): void {
     this._loop._tasks.delete(this);
+    if (pendingWatches !== 0) unwatchPending(this);
     if (err instanceof CancelledError) {
       this._cancelledExc = err;
       Future.prototype.cancel.call(this);
@@ -218,6 +244,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
       this._state = FutureState.Failed;
       this._result = err;
       this._scheduleCallbacks();
+      watchUnretrieved(this, err, 'Task');
     }
   }
 
@@ -232,17 +259,31 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
   }
 
   override toString(): string {
+    // asyncio's order: state, name, coro, then result= or exception=.
     const st = this._describeState();
-    return `<Task ${st} name='${this._name}' coro=${this._coro}>`;
+    const sp = st.indexOf(' ');
+    const tail = sp < 0 ? '' : st.slice(sp);
+    return `<Task ${sp < 0 ? st : st.slice(0, sp)} name='${this._name}' coro=${this._coro}${tail}>`;
   }
 }
 
 /**
- * Schedules a coroutine to run concurrently (asyncio.create_task). Its first step runs in the next
- * loop pass. Keep the Task to await its result or cancel it.
+ * Schedules a coroutine to run concurrently (asyncio.create_task) on the running loop, through its
+ * task factory if one is set. Its first step runs in the next loop pass, or at once with
+ * `{ eager: true }` (see TaskOptions.eager). Keep the Task to await its result or cancel it.
  */
 export function createTask<T>(coro: PromiseLike<T>, options: TaskOptions = {}): Task<T> {
-  return new Task<T>(coro, undefined, options.name);
+  checkCoroutine(coro, 'createTask()');
+  return _loopForNewWork().createTask<T>(coro, options);
+}
+
+/**
+ * A task factory whose tasks start eagerly (asyncio.eager_task_factory):
+ * `getRunningLoop().setTaskFactory(eagerTaskFactory)` makes every createTask(), gather() and
+ * ensureFuture() of a coroutine run its first step at once, up to its first suspension.
+ */
+export function eagerTaskFactory<T>(loop: EventLoop, coro: PromiseLike<T>): Task<T> {
+  return new Task<T>(coro, loop, undefined, true);
 }
 
 /** The Task whose coroutine is running now, or null outside any task (asyncio.current_task). */

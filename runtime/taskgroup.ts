@@ -43,9 +43,13 @@ export class TaskGroup {
     if (!this._entered) throw new RuntimeError(`TaskGroup ${this} has not been entered`);
     if (this._exiting && this._tasks.size === 0) throw new RuntimeError(`TaskGroup ${this} is finished`);
     if (this._aborting) throw new RuntimeError(`TaskGroup ${this} is shutting down`);
-    const task = new Task<T>(coro, this._loop!, options.name);
-    task.addDoneCallback((t) => this._onTaskDone(t as Task<unknown>));
-    this._tasks.add(task as Task<unknown>);
+    const task = this._loop!.createTask<T>(coro, options);
+    // An eager task may be done already (asyncio 3.12): handle it now, with no callback.
+    if (task.done()) this._onTaskDone(task as Task<unknown>);
+    else {
+      this._tasks.add(task as Task<unknown>);
+      task.addDoneCallback((t) => this._onTaskDone(t as Task<unknown>));
+    }
     return task;
   }
 

@@ -158,10 +158,41 @@ export class Analysis {
 
   /** The value symbol an identifier refers to (shorthand properties resolve to the variable). */
   symbolOf(id: TS.Identifier): TS.Symbol | undefined {
+    if (this.symbolMemo.has(id)) return this.symbolMemo.get(id);
     const ts = this.ts;
-    if (ts.isShorthandPropertyAssignment(id.parent) && id.parent.name === id)
-      return this.checker.getShorthandAssignmentValueSymbol(id.parent);
-    return this.checker.getSymbolAtLocation(id);
+    let sym: TS.Symbol | undefined;
+    try {
+      sym =
+        ts.isShorthandPropertyAssignment(id.parent) && id.parent.name === id
+          ? this.checker.getShorthandAssignmentValueSymbol(id.parent)
+          : this.checker.getSymbolAtLocation(id);
+    } catch {
+      // TypeScript's checker can fail on code it was never asked to check (`// @ts-nocheck` JS
+      // with odd overloads: "Debug Failure. No error for last overload signature"). Names are
+      // still resolved lexically, which is all the lowering needs.
+      sym = this.lexicalSymbol(id);
+    }
+    this.symbolMemo.set(id, sym);
+    return sym;
+  }
+  private readonly symbolMemo = new WeakMap<TS.Identifier, TS.Symbol | undefined>();
+
+  /** Scope lookup by name for an identifier in a reference position (undefined for property names). */
+  private lexicalSymbol(id: TS.Identifier): TS.Symbol | undefined {
+    const ts = this.ts;
+    const p = id.parent;
+    if (
+      (ts.isPropertyAccessExpression(p) && p.name === id) ||
+      ((ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p) || ts.isPropertyDeclaration(p) || ts.isGetAccessor(p) || ts.isSetAccessor(p)) && p.name === id) ||
+      (ts.isBindingElement(p) && p.propertyName === id) ||
+      (ts.isQualifiedName(p) && p.right === id)
+    )
+      return undefined;
+    try {
+      return this.checker.getSymbolsInScope(id, ts.SymbolFlags.Value).find((s) => s.name === id.text);
+    } catch {
+      return undefined;
+    }
   }
 }
 

@@ -20,7 +20,7 @@ import type * as TS from 'typescript';
 import { Analysis, isAsyncFunction } from './analyze';
 import { refuse, Code, Reporter } from './diagnostics';
 import { boundNames } from './hoist';
-import { ExpressionLowerer, StepNames, isStable, paren } from './spill';
+import { ExpressionLowerer, StepNames, isStable, paren, sourceText } from './spill';
 
 interface TryCtx {
   tryRegion: number;
@@ -779,7 +779,7 @@ export class FunctionLowerer extends ExpressionLowerer {
     this.emit(
       this.assign(
         this.field(it),
-        f.createCallExpression(f.createElementAccessExpression(paren(f, iterable), f.createPropertyAccessExpression(f.createIdentifier('Symbol'), 'iterator')), undefined, []),
+        f.createCallExpression(this.rt('iter'), undefined, [iterable, f.createStringLiteral(sourceText(s.expression))]),
       ),
     );
     this.releaseTemps();
@@ -1116,7 +1116,8 @@ export class FunctionLowerer extends ExpressionLowerer {
         const c = item.ctx;
         out.push(
           this.assign(this.field(c.cField), f.createNumericLiteral(1)),
-          this.assign(this.field(c.vField), value),
+          // $tscoro.held: a returned native Promise waits for the finally without counting as unhandled.
+          this.assign(this.field(c.vField), f.createCallExpression(this.rt('held'), undefined, [value])),
           this.assign(this.field('$h'), this.num(c.parentH)),
           ...this.gotoStmts(c.finLabel),
         );
@@ -1128,7 +1129,7 @@ export class FunctionLowerer extends ExpressionLowerer {
   }
 
   /** Statements for a break/continue at the current position. */
-  jumpFor(s: TS.BreakStatement | TS.ContinueStatement): TS.Statement[] {
+  jumpFor(s: TS.BreakStatement | TS.ContinueStatement, inVerbatim = false): TS.Statement[] {
     const isBreak = this.ts.isBreakStatement(s);
     const label = s.label?.text;
     for (let i = this.targets.length - 1; i >= 0; i--) {
@@ -1138,10 +1139,33 @@ export class FunctionLowerer extends ExpressionLowerer {
       } else if (isBreak ? t.kind === 'label' : t.kind !== 'loop') continue;
       const dest = isBreak ? t.breakLabel : t.continueLabel;
       if (dest < 0) break;
-      return this.chain(dest, t.h, this.exitsInnermostFirst(isBreak ? t.breakDepth : t.continueDepth));
+      const items = this.exitsInnermostFirst(isBreak ? t.breakDepth : t.continueDepth);
+      if (inVerbatim && items.length > 0) return this.gotoStmts(this.deferredCase(this.chain(dest, t.h, items)));
+      return this.chain(dest, t.h, items);
     }
     refuse(this.reporter, s, 'this jump', 'its target was not found.');
     return [];
+  }
+
+  /**
+   * A case placed after the body, holding `stmts`. A return or jump inside await-free code that
+   * must close iterators or enter lowered finallys goes there with `continue $loop`, so that the
+   * native finally blocks it is nested in run first, innermost first, as the engine unwinds.
+   */
+  private rvField: string | undefined;
+  /** The frame field that carries a deferred return's value to its exit case. */
+  private returnField(): string {
+    if (this.rvField === undefined) {
+      this.rvField = this.freshName('$rv');
+      this.extra.push(this.rvField);
+    }
+    return this.rvField;
+  }
+
+  private deferredCase(stmts: TS.Statement[]): number {
+    const label = this.newLabel();
+    this.deferred.push({ label, stmts });
+    return label;
   }
 
   /** Jump to `dest` with handler `h`, running exit items on the way (trampolines for finallys). */
@@ -1215,13 +1239,14 @@ export class FunctionLowerer extends ExpressionLowerer {
         const value = n.expression ? this.rewrite(n.expression) : f.createVoidZero();
         const items = this.exitsInnermostFirst(0);
         if (items.length === 0) return f.createReturnStatement(value);
-        return f.createBlock(this.returnStmts(value, items));
+        const rv = this.returnField();
+        return f.createBlock([this.assign(this.field(rv), value), ...this.gotoStmts(this.deferredCase(this.returnStmts(this.field(rv), items)))]);
       }
       if (ts.isBreakStatement(n) || ts.isContinueStatement(n)) {
         const label = n.label?.text;
         const internal = label !== undefined ? this.vLabels.includes(label) : ts.isBreakStatement(n) ? this.vLoops + this.vSwitches > 0 : this.vLoops > 0;
         if (internal) return n;
-        return f.createBlock(this.jumpFor(n));
+        return f.createBlock(this.jumpFor(n, true));
       }
       if (ts.isIterationStatement(n, false)) {
         this.vLoops++;

@@ -283,7 +283,9 @@ export abstract class ExpressionLowerer {
       } else if (ts.isShorthandPropertyAssignment(p)) {
         props.push(f.createPropertyAssignment(p.name.text, keep(this.rewrite(p.name))));
       } else if (ts.isSpreadAssignment(p)) {
-        props.push(f.createSpreadAssignment(keep(this.explode(p.expression))));
+        // A spread copies properties now; a later await must not see later writes: keep a copy.
+        const src = this.explode(p.expression);
+        props.push(f.createSpreadAssignment(i < last ? this.save(f.createObjectLiteralExpression([f.createSpreadAssignment(src)])) : src));
       } else {
         if (p.name && ts.isComputedPropertyName(p.name) && this.an.containsAwait(p.name)) this.refuseExpr(p, 'await in a computed method name');
         props.push(this.rewrite(p));
@@ -415,7 +417,7 @@ export abstract class ExpressionLowerer {
         const args = this.explodeList([...link.arguments]);
         const call =
           thisVal !== undefined
-            ? f.createCallExpression(f.createPropertyAccessExpression(paren(f, cur), 'call'), undefined, [thisVal, ...args])
+            ? f.createCallExpression(f.createPropertyAccessExpression(this.checkedCallee(cur, link.expression), 'call'), undefined, [thisVal, ...args])
             : f.createCallExpression(paren(f, f.createComma(f.createNumericLiteral(0), cur)), undefined, args);
         thisVal = undefined;
         cur = this.saveAlways(call);
@@ -424,6 +426,11 @@ export abstract class ExpressionLowerer {
     this.emit(this.assign(this.field(result), cur));
     this.mark(end);
     return this.field(result);
+  }
+
+  /** `$tscoro.fn(f, "source text")`: the callee, or the TypeError the engine gives for `source(...)`. */
+  checkedCallee(fn: TS.Expression, source: TS.Node): TS.Expression {
+    return this.f.createCallExpression(this.rt('fn'), undefined, [fn, this.f.createStringLiteral(sourceText(source))]);
   }
 
   /** Like save, but also for stable expressions (a chain link must be evaluated exactly once, now). */
@@ -511,7 +518,8 @@ export abstract class ExpressionLowerer {
           : f.createElementAccessExpression(obj, this.explode(callee.argumentExpression)),
       );
       const args = this.explodeList([...e.arguments]);
-      return f.createCallExpression(f.createPropertyAccessExpression(paren(f, fn), 'call'), undefined, [obj, ...args]);
+      // $tscoro.fn: a non-function fails as `o.m is not a function`, like the unsplit call.
+      return f.createCallExpression(f.createPropertyAccessExpression(this.checkedCallee(fn, callee), 'call'), undefined, [obj, ...args]);
     }
     const vals = this.explodeList([callee, ...e.arguments]);
     let fnExpr = vals[0];
@@ -533,6 +541,11 @@ export function isStable(ts: typeof TS, e: TS.Expression): boolean {
     e.kind === ts.SyntaxKind.NullKeyword ||
     (ts.isVoidExpression(e) && ts.isNumericLiteral(e.expression))
   );
+}
+
+/** The source text of an original node (for error messages), one line. */
+export function sourceText(n: TS.Node): string {
+  return n.pos >= 0 && n.getSourceFile() ? n.getText().replace(/\s+/g, ' ') : 'expression';
 }
 
 export function paren(f: TS.NodeFactory, e: TS.Expression): TS.Expression {

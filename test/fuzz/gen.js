@@ -1,0 +1,575 @@
+// Seeded generator of random async TypeScript programs for the differential tester (issue 3).
+// Takes a 32-bit seed; produces the text of one self-contained program (`generate(seed)`) that uses no
+// tscoro API, so native async/await is its oracle: compiled natively and by the transformer it must
+// print the same lines. Consumed by test/fuzz/run.js (batches, comparison, shrinking) and
+// test/fuzz.test.js.
+//
+// What a program contains: sync generators, a class, a few async helpers f0..fK (fi awaits only fj<i,
+// so nothing recurses), and `main`. Bodies mix nested control flow (if/else, while, do, for, for-of
+// over arrays and generators, for-in, switch with fallthrough, labelled break/continue, labelled
+// blocks), try/catch/finally with jumps inside, throws, closures and async arrows over the
+// function's top-level locals, and awaits in every expression position the transformer accepts.
+//
+// Rules that keep native and tscoro comparable (each is a legitimate difference, not a bug):
+// - every call of an async function is awaited at once (tscoro coroutines are lazy, native ones eager);
+// - one task, no timers, no runtime API: scheduling cannot differ;
+// - closures are declared only among a function's top-level statements (a `let` declared in a loop
+//   that awaits and captured by a closure is refused, README "refused constructs");
+// - no await in optional chains, tagged templates, destructuring patterns or computed member names;
+// - every loop is bounded by a counter in its test or by a finite iterable, and `fuel` bounds calls.
+'use strict';
+
+/** mulberry32: a tiny, well-mixed 32-bit PRNG; returns floats in [0, 1). */
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The seed of program `index` of a run started with `seed` (so any single program can be regenerated). */
+function programSeed(seed, index) {
+  let h = (seed ^ 0x9e3779b9) >>> 0;
+  h = Math.imul(h ^ (index + 0x85ebca6b), 0xc2b2ae35) >>> 0;
+  h ^= h >>> 16;
+  return Math.imul(h, 0x27d4eb2d) >>> 0;
+}
+
+const IND = '  ';
+
+class Gen {
+  constructor(seed, avoid) {
+    this.avoid = avoid;
+    this.rand = mulberry32(seed);
+    this.ids = 0; // step markers and fresh names
+    this.helpers = []; // { name, arity }
+    this.gens = ['gen0', 'gen1'];
+  }
+
+  // --- randomness -------------------------------------------------------------------------------
+  int(n) {
+    return Math.floor(this.rand() * n);
+  }
+  chance(p) {
+    return this.rand() < p;
+  }
+  pick(xs) {
+    return xs[this.int(xs.length)];
+  }
+  /** Picks from [[weight, value], ...]; a value may be a function, called for the result. */
+  weighted(entries) {
+    const live = entries.filter(([w]) => w > 0);
+    if (live.length === 0) return undefined;
+    let r = this.rand() * live.reduce((s, [w]) => s + w, 0);
+    for (const [w, v] of live) {
+      r -= w;
+      if (r < 0) return typeof v === 'function' ? v() : v;
+    }
+    const last = live[live.length - 1][1];
+    return typeof last === 'function' ? last() : last;
+  }
+  fresh(prefix) {
+    this.ids += 1;
+    return `${prefix}${this.ids}`;
+  }
+
+  // --- expressions ------------------------------------------------------------------------------
+  // A context `cx` describes where code is generated:
+  //   async: awaits allowed; vars: assignable locals; ro: readable-only names (loop variables,
+  //   catch bindings); objs / arrs: object and array locals; fns: sync closures; afns: async arrows;
+  //   callable: async helpers that may be awaited here; loops: enclosing jump targets; depth.
+
+  literal() {
+    return this.weighted([
+      [6, () => String(this.int(10))],
+      [1, () => String(this.int(100) - 50)],
+      [2, () => `'${this.pick(['a', 'b', 'xy', ''])}'`],
+      [1, () => this.pick(['true', 'false', 'null', 'undefined'])],
+    ]);
+  }
+
+  readable(cx) {
+    const names = [...cx.vars, ...cx.ro];
+    return names.length ? this.pick(names) : this.literal();
+  }
+
+  lvalue(cx, d) {
+    return this.weighted([
+      [cx.vars.length ? 5 : 0, () => this.pick(cx.vars)],
+      [cx.objs.length ? 2 : 0, () => `${this.pick(cx.objs)}.${this.pick(['p', 'q', 'r'])}`],
+      [cx.arrs.length ? 2 : 0, () => `${this.pick(cx.arrs)}[${this.index(cx, d)}]`],
+      [cx.objs.length && cx.async ? 1 : 0, () => `${this.pick(cx.objs)}[${this.awaitOf(cx, `'${this.pick(['p', 'q', 'r'])}'`)}]`],
+    ]);
+  }
+
+  index(cx, d) {
+    return this.weighted([
+      [4, () => String(this.int(3))],
+      [cx.async ? 1 : 0, () => this.awaitOf(cx, String(this.int(3)))],
+      [1, () => `(${this.expr(cx, d + 1)} ? 1 : 2)`],
+    ]);
+  }
+
+  /** `await <operand>` in one of the forms a coroutine can meet. */
+  awaitOf(cx, operand) {
+    return this.weighted([
+      [3, () => `await ${operand}`],
+      [3, () => `await Promise.resolve(${operand})`],
+    ]);
+  }
+
+  awaitExpr(cx, d) {
+    return this.weighted([
+      [cx.callable.length ? 5 : 0, () => {
+        const h = this.pick(cx.callable);
+        const args = [];
+        const n = h.arity > 1 && this.chance(0.3) ? h.arity - 1 : h.arity;
+        for (let i = 0; i < n; i++) args.push(this.expr(cx, d + 1));
+        return `await ${h.name}(${args.join(', ')})`;
+      }],
+      [cx.afns.length ? 3 : 0, () => `await ${this.pick(cx.afns)}(${this.expr(cx, d + 1)})`],
+      [3, () => `await Promise.resolve(${this.expr(cx, d + 1)})`],
+      [2, () => `await ${this.atom(cx, d + 1)}`],
+      [cx.inTry ? 1 : 0, () => `await Promise.reject(new Error('rj${this.fresh('')}'))`],
+    ]);
+  }
+
+  atom(cx, d) {
+    return this.weighted([
+      [3, () => this.literal()],
+      [5, () => this.readable(cx)],
+      [cx.objs.length ? 1 : 0, () => `${this.pick(cx.objs)}.${this.pick(['p', 'q', 'r'])}`],
+      [cx.arrs.length ? 1 : 0, () => `${this.pick(cx.arrs)}[${this.int(3)}]`],
+    ]);
+  }
+
+  expr(cx, d = 0) {
+    if (d >= 3) return this.atom(cx, d);
+    const sub = () => this.expr(cx, d + 1);
+    return this.weighted([
+      [4, () => this.atom(cx, d)],
+      [cx.async ? 5 : 0, () => this.awaitExpr(cx, d)],
+      [3, () => `(${sub()} ${this.pick(['+', '-', '*', '<', '>', '===', '!==', '%'])} ${sub()})`],
+      [2, () => `(${sub()} ${this.pick(['&&', '||', '??'])} ${sub()})`],
+      [1, () => `(${sub()} ? ${sub()} : ${sub()})`],
+      [cx.vars.length || cx.objs.length || cx.arrs.length ? 1 : 0, () => `(${this.lvalue(cx, d)} ${this.pick(['=', '+=', '-=', '*=', '||=', '&&=', '??='])} ${sub()})`],
+      [cx.vars.length ? 1 : 0, () => `${this.pick(cx.vars)}${this.pick(['++', '--'])}`],
+      [1, () => `[${sub()}, ${sub()}]`],
+      [1, () => `{ k: ${sub()}, j: ${sub()} }`],
+      [1, () => `\`<\${${sub()}}|\${${sub()}}>\``],
+      [1, () => `new Box(${sub()}).get()`],
+      [1, () => `${this.pick(['-', '!', 'typeof '])}(${sub()})`],
+      [cx.objs.length ? 1 : 0, () => `${this.pick(cx.objs)}.m(${sub()})`],
+      [1, () => `Math.max(${sub()}, ${sub()}, 1)`],
+      [1, () => `Math.min(...[${sub()}, ${sub()}], 9)`],
+      [cx.arrs.length ? 1 : 0, () => `[...${this.pick(cx.arrs)}, ${sub()}]`],
+      [cx.objs.length ? 1 : 0, () => `{ ...${this.pick(cx.objs)}, q: ${sub()} }`],
+      [cx.objs.length ? 0.5 : 0, () => `('${this.pick(['p', 'z'])}' in ${this.pick(cx.objs)})`],
+      [0.5, () => `(${sub()} instanceof Box)`],
+      [cx.async && cx.objs.length ? 1 : 0, () => `await ${this.pick(cx.objs)}.am(${sub()})`],
+      [cx.async ? 1 : 0, () => `await new K(${sub()}).am(${sub()})`],
+      [cx.async && cx.callable.length ? 1 : 0, () => {
+        const h = this.pick(cx.callable);
+        return `await ${h.name}(...[${sub()}, ${sub()}])`;
+      }],
+      [1, () => `String(${sub()})`],
+      [cx.arrs.length ? 1 : 0, () => `${this.pick(cx.arrs)}.indexOf(${sub()})`],
+      [cx.fns.length ? 2 : 0, () => `${this.pick(cx.fns)}(${sub()})`],
+      [1, () => `(${sub()}, ${sub()})`],
+    ]);
+  }
+
+  cond(cx, d = 0) {
+    return this.weighted([
+      [3, () => this.expr(cx, d)],
+      [3, () => `${this.smallInt(cx, d)} === ${this.int(3)}`],
+      [1, () => `${this.readable(cx)} ${this.pick(['<', '>', '!=='])} ${this.int(8)}`],
+    ]);
+  }
+
+  /** An expression whose value is a small integer (-2..2). */
+  smallInt(cx, d = 0) {
+    return `((${this.expr(cx, d + 1)}) | 0) % 3`;
+  }
+
+  // --- statements -------------------------------------------------------------------------------
+
+  log(cx, ind) {
+    const n = this.int(3);
+    const args = [`'${this.fresh('L')}'`];
+    for (let i = 0; i < n; i++) args.push(this.expr(cx));
+    return `${ind}console.log(${args.join(', ')});`;
+  }
+
+  /** A list of statements; `allowDecl` is false directly inside case clauses. */
+  block(cx, ind, budget, allowDecl = true) {
+    const out = [];
+    const n = 1 + this.int(Math.max(1, Math.min(budget, 4)));
+    const scoped = { ...cx, vars: [...cx.vars], ro: [...cx.ro] };
+    for (let i = 0; i < n; i++) {
+      const last = i === n - 1;
+      out.push(this.stmt(scoped, ind, budget - 1, allowDecl, last));
+    }
+    return out.join('\n');
+  }
+
+  stmt(cx, ind, budget, allowDecl, last) {
+    const nested = budget > 0 && cx.depth < 4;
+    const inner = () => ({ ...cx, depth: cx.depth + 1 });
+    // A loop either may await anywhere inside (then a closure must not capture what it declares) or
+    // is generated without any await (then closures over its bindings are allowed and kept).
+    const loopCx = () => (cx.async && this.chance(0.25) ? { ...inner(), async: false } : { ...inner(), awaitLoop: cx.awaitLoop || cx.async });
+    const jumps = cx.loops.length > 0;
+    return this.weighted([
+      [5, () => this.log(cx, ind)],
+      [cx.vars.length || cx.objs.length || cx.arrs.length ? 3 : 0, () => `${ind}${this.lvalue(cx, 0)} ${this.pick(['=', '+=', '-=', '*=', '??=', '||='])} ${this.expr(cx)};`],
+      [cx.async ? 2 : 0, () => `${ind}${this.awaitExpr(cx, 0)};`],
+      [allowDecl ? 2 : 0, () => {
+        const name = this.fresh('t');
+        const init = this.expr(cx);
+        cx.vars.push(name);
+        return `${ind}let ${name} = ${init};`;
+      }],
+      [allowDecl && cx.vars.length && this.chance(0.3) ? 1 : 0, () => {
+        // Shadow an outer local in a nested block.
+        // The initializer must not read the new binding (native would throw in its TDZ).
+        const name = this.pick(cx.vars);
+        const init = this.expr({ ...cx, vars: cx.vars.filter((v) => v !== name) });
+        const b = { ...inner(), vars: [...cx.vars] };
+        return `${ind}{\n${ind}${IND}let ${name} = ${init};\n${this.block(b, ind + IND, budget - 1)}\n${ind}}`;
+      }],
+      [allowDecl && cx.async ? 1 : 0, () => {
+        const a = this.fresh('d');
+        const b = this.fresh('d');
+        const init = `[${this.expr(cx)}, ${this.expr(cx)}]`;
+        cx.vars.push(a, b);
+        return `${ind}let [${a}, ${b}] = ${init};`;
+      }],
+      [nested ? 3 : 0, () => this.ifStmt(inner(), ind, budget)],
+      [nested ? 2 : 0, () => this.whileStmt(loopCx(), ind, budget)],
+      [nested ? 1 : 0, () => this.doStmt(loopCx(), ind, budget)],
+      [nested ? 2 : 0, () => this.forStmt(loopCx(), ind, budget)],
+      [nested ? 2 : 0, () => this.forOfStmt(loopCx(), ind, budget)],
+      [nested ? 1 : 0, () => this.forInStmt(loopCx(), ind, budget)],
+      [nested ? 2 : 0, () => this.switchStmt(inner(), ind, budget)],
+      [nested ? 3 : 0, () => this.tryStmt(inner(), ind, budget)],
+      [nested ? 1 : 0, () => this.labelledBlock(inner(), ind, budget)],
+      [1, () => `${ind}if (${this.smallInt(cx)} === ${this.int(3)}) ${this.throwStmt(cx)}`],
+      [last ? 0.3 : 0, () => `${ind}${this.throwStmt(cx)}`],
+      [jumps ? 3 : 0, () => `${ind}if (${this.cond(cx)}) ${this.jump(cx)}`],
+      [jumps && last ? 1 : 0, () => `${ind}${this.jump(cx)}`],
+      [2, () => `${ind}if (${this.cond(cx)}) ${this.returnStmt(cx)}`],
+      [last ? 0.5 : 0, () => `${ind}${this.returnStmt(cx)}`],
+      [cx.fns.length ? 1 : 0, () => `${ind}${this.pick(cx.fns)}(${this.expr(cx)});`],
+      [allowDecl ? 0.5 : 0, () => {
+        const name = this.fresh('r');
+        const init = this.expr(cx);
+        cx.vars.push(name);
+        return `${ind}var ${name} = ${init};`;
+      }],
+      [cx.objs.length ? 0.5 : 0, () => {
+        const o = this.pick(cx.objs);
+        // Spreading drops the prototype: keep AM, or `o.am(...)` would throw a TypeError whose message
+        // quotes the source (`o.am` natively, `this.o.am` once lowered).
+        return `${ind}${o} = { ...${o}, p: ${this.expr(cx)}, __proto__: AM };`;
+      }],
+      [cx.keep && !cx.awaitLoop ? 2 : 0, () => {
+        const names = [...cx.vars, ...cx.ro];
+        const parts = [this.pick(names), this.pick(names)];
+        if (cx.vars.length && this.chance(0.3)) parts.push(`${this.pick(cx.vars)}++`);
+        return `${ind}${cx.keep}.push(() => [${parts.join(', ')}]);`;
+      }],
+      [!this.avoid.has('fn-names') && cx.fns.length + cx.afns.length ? 0.5 : 0, () => `${ind}console.log('${this.fresh('N')}', ${this.pick([...cx.fns, ...cx.afns])}.name);`],
+    ]);
+  }
+
+  throwStmt(cx) {
+    return this.weighted([
+      [3, () => `throw new Error('x${this.fresh('')}:' + ${this.atom(cx, 2)});`],
+      [1, () => `throw ${this.expr(cx, 1)};`],
+    ]);
+  }
+
+  returnStmt(cx) {
+    if (!cx.returns) return 'return;';
+    return this.weighted([
+      [4, () => `return ${this.expr(cx)};`],
+      [cx.async ? 1 : 0, () => `return Promise.resolve(${this.expr(cx, 1)});`],
+      [cx.async && cx.inTry ? 0.5 : 0, () => `return Promise.reject(new Error('rr${this.fresh('')}'));`],
+    ]);
+  }
+
+  /** break/continue to an enclosing target (innermost unlabelled, or a labelled one). */
+  jump(cx) {
+    const loops = cx.loops;
+    const innermost = loops[loops.length - 1];
+    const options = [];
+    if (innermost.kind !== 'block') options.push('break;');
+    const innerLoop = [...loops].reverse().find((l) => l.kind === 'loop');
+    if (innerLoop) options.push('continue;');
+    for (const l of loops) {
+      if (!l.label) continue;
+      options.push(`break ${l.label};`);
+      if (l.kind === 'loop') options.push(`continue ${l.label};`);
+    }
+    return options.length ? this.pick(options) : 'break;';
+  }
+
+  /** A loop body (or switch/labelled block) with `target` pushed as a jump target. */
+  loopBody(cx, ind, budget, target) {
+    return this.block({ ...cx, loops: [...cx.loops, target] }, ind, budget - 1);
+  }
+
+  maybeLabel(kind) {
+    return this.chance(0.35) ? { label: this.fresh('L'), kind } : { label: null, kind };
+  }
+
+  labelPrefix(t) {
+    return t.label ? `${t.label}: ` : '';
+  }
+
+  ifStmt(cx, ind, budget) {
+    let s = `${ind}if (${this.cond(cx)}) {\n${this.block(cx, ind + IND, budget - 1)}\n${ind}}`;
+    if (this.chance(0.5)) {
+      if (this.chance(0.3)) s += ` else ${this.ifStmt(cx, ind, budget - 1).trimStart()}`;
+      else s += ` else {\n${this.block(cx, ind + IND, budget - 1)}\n${ind}}`;
+    }
+    return s;
+  }
+
+  whileStmt(cx, ind, budget) {
+    const w = this.fresh('w');
+    const t = this.maybeLabel('loop');
+    const extra = this.chance(0.5) ? ` && ${this.cond(cx)}` : '';
+    return `${ind}let ${w} = 0;\n${ind}${this.labelPrefix(t)}while (${w}++ < ${1 + this.int(3)}${extra}) {\n${this.loopBody(cx, ind + IND, budget, t)}\n${ind}}`;
+  }
+
+  doStmt(cx, ind, budget) {
+    const w = this.fresh('w');
+    const t = this.maybeLabel('loop');
+    const extra = this.chance(0.5) ? ` && ${this.cond(cx)}` : '';
+    return `${ind}let ${w} = 0;\n${ind}${this.labelPrefix(t)}do {\n${this.loopBody(cx, ind + IND, budget, t)}\n${ind}} while (++${w} < ${1 + this.int(3)}${extra});`;
+  }
+
+  forStmt(cx, ind, budget) {
+    const i = this.fresh('i');
+    const t = this.maybeLabel('loop');
+    const init = cx.async && this.chance(0.3) ? this.awaitOf(cx, String(this.int(2))) : String(this.int(2));
+    const test = cx.async && this.chance(0.3) ? `${i} < ${this.awaitOf(cx, String(2 + this.int(2)))}` : `${i} < ${2 + this.int(2)}`;
+    const incr = cx.async && this.chance(0.3) ? `${i} += ${this.awaitOf(cx, '1')}` : `${i}++`;
+    const body = this.loopBody({ ...cx, ro: [...cx.ro, i] }, ind + IND, budget, t);
+    return `${ind}${this.labelPrefix(t)}for (let ${i} = ${init}; ${test}; ${incr}) {\n${body}\n${ind}}`;
+  }
+
+  forOfStmt(cx, ind, budget) {
+    const x = this.fresh('x');
+    const t = this.maybeLabel('loop');
+    const iterable = this.weighted([
+      [2, () => `[${this.expr(cx, 1)}, ${this.expr(cx, 1)}, ${this.literal()}]`],
+      [cx.arrs.length ? 2 : 0, () => this.pick(cx.arrs)],
+      [3, () => `${this.pick([...this.gens, ...(cx.lgens || [])])}(${this.chance(0.5) ? this.int(4) : this.smallInt(cx, 1) + ' + 2'})`],
+      [cx.async ? 1 : 0, () => `await Promise.resolve([${this.expr(cx, 1)}, ${this.literal()}])`],
+    ]);
+    if (this.chance(0.15)) {
+      const y = this.fresh('y');
+      const body = this.loopBody({ ...cx, ro: [...cx.ro, x, y] }, ind + IND, budget, t);
+      return `${ind}${this.labelPrefix(t)}for (const [${x}, ${y}] of [[${this.expr(cx, 1)}, 1], [2, ${this.expr(cx, 1)}]]) {\n${body}\n${ind}}`;
+    }
+    const body = this.loopBody({ ...cx, ro: [...cx.ro, x] }, ind + IND, budget, t);
+    return `${ind}${this.labelPrefix(t)}for (const ${x} of ${iterable}) {\n${body}\n${ind}}`;
+  }
+
+  forInStmt(cx, ind, budget) {
+    const k = this.fresh('k');
+    const t = this.maybeLabel('loop');
+    const obj = cx.objs.length && this.chance(0.7) ? this.pick(cx.objs) : `{ a: ${this.expr(cx, 1)}, b: 1 }`;
+    const body = this.loopBody({ ...cx, ro: [...cx.ro, k] }, ind + IND, budget, t);
+    return `${ind}${this.labelPrefix(t)}for (const ${k} in ${obj}) {\n${body}\n${ind}}`;
+  }
+
+  switchStmt(cx, ind, budget) {
+    const t = this.maybeLabel('switch');
+    const inner = { ...cx, loops: [...cx.loops, t] };
+    const cases = [];
+    const n = 1 + this.int(3);
+    const used = new Set();
+    for (let c = 0; c < n; c++) {
+      let v = this.int(4) - 1;
+      while (used.has(v)) v += 1;
+      used.add(v);
+      const label = cx.async && this.chance(0.2) ? this.awaitOf(cx, String(v)) : String(v);
+      const body = this.chance(0.2) ? '' : `\n${this.block(inner, ind + IND + IND, budget - 1, false)}`;
+      const brk = this.chance(0.6) ? `\n${ind}${IND}${IND}break;` : '';
+      cases.push(`${ind}${IND}case ${label}:${body}${brk}`);
+    }
+    if (this.chance(0.6)) {
+      const pos = this.int(cases.length + 1);
+      cases.splice(pos, 0, `${ind}${IND}default:\n${this.block(inner, ind + IND + IND, budget - 1, false)}`);
+    }
+    return `${ind}${this.labelPrefix(t)}switch (${this.smallInt(cx)}) {\n${cases.join('\n')}\n${ind}}`;
+  }
+
+  labelledBlock(cx, ind, budget) {
+    const t = { label: this.fresh('B'), kind: 'block' };
+    return `${ind}${t.label}: {\n${this.loopBody(cx, ind + IND, budget, t)}\n${ind}}`;
+  }
+
+  tryStmt(cx, ind, budget) {
+    const body = this.block({ ...cx, inTry: true }, ind + IND, budget - 1);
+    let s = `${ind}try {\n${body}\n${ind}}`;
+    const hasCatch = this.chance(0.75);
+    const hasFinally = !hasCatch || this.chance(0.45);
+    if (hasCatch) {
+      if (this.chance(0.15)) {
+        s += ` catch {\n${this.block(cx, ind + IND, budget - 1)}\n${ind}}`;
+      } else {
+        const e = this.fresh('e');
+        const first = `${ind}${IND}console.log('${this.fresh('C')}', String(${e}));`;
+        // The caught value is only ever printed through String(): util.format of an Error prints its
+        // stack, which names the emitted file's lines.
+        const rest = this.chance(0.6) ? `\n${this.block(cx, ind + IND, budget - 1)}` : '';
+        const rethrow = this.chance(0.15) ? `\n${ind}${IND}throw ${e};` : '';
+        s += ` catch (${e}) {\n${first}${rest}${rethrow}\n${ind}}`;
+      }
+    }
+    if (hasFinally) {
+      s += ` finally {\n${ind}${IND}console.log('${this.fresh('F')}');\n${this.block(cx, ind + IND, budget - 1)}\n${ind}}`;
+    }
+    return s;
+  }
+
+  // --- functions --------------------------------------------------------------------------------
+
+  /**
+   * Top-level locals of a function, then its closures (which may capture only these locals), then
+   * the body. Returns the lines of the body.
+   */
+  functionBody(base, ind, budget, { closures, keep }) {
+    const cx = { ...base, vars: [...base.vars], ro: [...base.ro], objs: [], arrs: [], fns: [], afns: [], loops: [], depth: 0, awaitLoop: false, keep: null, lgens: [] };
+    const lines = [];
+    const nv = 1 + this.int(3);
+    for (let i = 0; i < nv; i++) {
+      const v = this.fresh('v');
+      lines.push(`${ind}let ${v} = ${this.expr(cx, 1)};`);
+      cx.vars.push(v);
+    }
+    if (this.chance(0.6)) {
+      const o = this.fresh('o');
+      lines.push(`${ind}let ${o} = { p: ${this.expr(cx, 2)}, q: ${this.literal()}, r: ${this.literal()}, m(y) { return this.p + y; }, __proto__: AM };`);
+      cx.objs.push(o);
+    }
+    if (this.chance(0.6)) {
+      const a = this.fresh('a');
+      lines.push(`${ind}const ${a} = [${this.expr(cx, 2)}, ${this.literal()}, ${this.literal()}];`);
+      cx.arrs.push(a);
+    }
+    if (closures) {
+      const nc = this.int(3);
+      for (let i = 0; i < nc; i++) {
+        if (this.chance(0.5)) {
+          const f = this.fresh('c');
+          const body = { ...cx, async: false, returns: true, callable: [], afns: [], fns: [...cx.fns], inTry: false, ro: [...cx.ro, 'z'], loops: [], depth: 2, awaitLoop: false };
+          if (this.chance(0.5)) lines.push(`${ind}const ${f} = (z) => (${this.expr(body, 1)});`);
+          else lines.push(`${ind}const ${f} = (z) => {\n${this.block(body, ind + IND, 2)}\n${ind}${IND}return ${this.expr(body, 1)};\n${ind}};`);
+          cx.fns.push(f);
+        } else if (cx.async) {
+          const f = this.fresh('g');
+          const body = { ...cx, returns: true, afns: [...cx.afns], inTry: false, ro: [...cx.ro, 'z'], loops: [], depth: 2, awaitLoop: false };
+          lines.push(`${ind}const ${f} = async (z) => {\n${this.block(body, ind + IND, 3)}\n${ind}${IND}return ${this.expr(body, 1)};\n${ind}};`);
+          cx.afns.push(f);
+        }
+      }
+    }
+    const trailer = [];
+    if (this.chance(0.3)) {
+      // Hoisted: called anywhere in the body, declared after it.
+      const h = this.fresh('h');
+      const body = { ...cx, async: false, returns: true, callable: [], afns: [], ro: [...cx.ro, 'z'], loops: [], depth: 2 };
+      trailer.push(`${ind}function ${h}(z) { return ${this.expr(body, 1)}; }`);
+      cx.fns.push(h);
+    }
+    if (this.chance(0.3)) {
+      const g = this.fresh('lg');
+      trailer.push(`${ind}function* ${g}(n) { for (let i = 0; i < n; i++) yield [${this.readable(cx)}, i]; }`);
+      cx.lgens = [g];
+    }
+    if (keep) {
+      lines.push(`${ind}const ${keep} = [];`);
+      cx.keep = keep;
+    }
+    lines.push(this.block(cx, ind, budget));
+    lines.push(...trailer);
+    return { lines, cx };
+  }
+
+  helper(index) {
+    const name = `f${index}`;
+    const arity = 1 + this.int(2);
+    const params = Array.from({ length: arity }, (_, i) => `p${i}`);
+    // fi may await f0..fi (itself too: `fuel` bounds the recursion).
+    const base = { async: true, returns: true, vars: [...params], ro: [], callable: [...this.helpers, { name, arity }], inTry: false };
+    const { lines, cx } = this.functionBody(base, IND, 2 + this.int(3), { closures: this.chance(0.5) });
+    const head = [
+      `async function ${name}(${params.map((p, i) => (i > 0 && this.chance(0.3) ? `${p} = ${params[0]} + ${i}` : p)).join(', ')}) {`,
+      `${IND}if (--fuel < 0) return 'nofuel';`,
+      // Arguments are cut short: recursion through `fuel` could otherwise double a string 40 times.
+      ...params.map((p) => `${IND}if (String(${p}).length > 60) ${p} = String(${p}).slice(0, 60);`),
+      `${IND}console.log('${name}', ${params.join(', ')});`,
+      `${IND}if (((${params[0]} | 0) % ${5 + this.int(5)}) === ${1 + this.int(2)}) throw new Error('${name} threw ' + ${params[0]});`,
+    ];
+    const tail = [`${IND}return ${this.expr(cx, 1)};`, '}'];
+    this.helpers.push({ name, arity });
+    return [...head, ...lines, ...tail].join('\n');
+  }
+
+  main() {
+    const base = { async: true, returns: false, vars: [], ro: [], callable: this.helpers.slice(), inTry: false };
+    const { lines, cx } = this.functionBody(base, IND, 4 + this.int(4), { closures: true, keep: 'keep' });
+    const all = [...cx.vars, ...cx.objs, ...cx.arrs];
+    lines.push(`${IND}console.log('kept', keep.map((f) => f()));`);
+    return [
+      'async function main() {',
+      ...lines,
+      `${IND}console.log('main done', ${all.join(', ')});`,
+      '}',
+    ].join('\n');
+  }
+
+  program() {
+    const parts = [
+      '// @ts-nocheck',
+      'export {};',
+      'let fuel = 40;',
+      'class Box { v; constructor(v) { this.v = v; } get() { return this.v; } }',
+      'class K { constructor(n) { this.n = n; } async am(x) { this.n += await x; return this.n; } }',
+      // Async methods live on prototypes: printing an object must not show them (an async function
+      // prints as [AsyncFunction], the compiled one as [Function]).
+      'const AM = { async am(y) { return this.q + await y; } };',
+      'function* gen0(n) {\n  try {\n    for (let i = 0; i < n; i++) { console.log(\'gen0 yield\', i); yield i * 10; }\n  } finally {\n    console.log(\'gen0 closed\');\n  }\n}',
+      'function* gen1(n) {\n  yield \'s\';\n  if (n > 2) throw new Error(\'gen1 threw\');\n  yield n;\n}',
+    ];
+    const nh = 1 + this.int(3);
+    for (let i = 0; i < nh; i++) parts.push(this.helper(i));
+    parts.push(this.main());
+    parts.push("main().then(() => console.log('end'), (e) => console.log('uncaught', String(e)));");
+    return parts.join('\n') + '\n';
+  }
+}
+
+/**
+ * The program for `seed` (deterministic). `avoid` names features to leave out while a bug they hit is
+ * being fixed: 'fn-names' (printing `.name` of closures declared in an async function).
+ */
+function generate(seed, { avoid = [] } = {}) {
+  return new Gen(seed >>> 0, new Set(avoid)).program();
+}
+
+module.exports = { generate, programSeed, mulberry32 };
+
+if (require.main === module) {
+  const seed = Number(process.argv[2] ?? 1);
+  process.stdout.write(generate(seed));
+}

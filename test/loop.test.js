@@ -1,0 +1,227 @@
+// Loop and Task API that pairs do not pin: getCoro, removeDoneCallback, setExceptionHandler,
+// ensureFuture, Runner, task factories and eager tasks, fromPromise/toPromise. Coroutines are written
+// as generators (test/co.js), so the runtime is tested without the transformer.
+'use strict';
+const { suite } = require('uvu');
+const assert = require('uvu/assert');
+const { co, runMain, tscoro } = require('./co');
+const { Runner, EventLoop, Future, Task, CancelledError, createTask, currentTask, ensureFuture, eagerTaskFactory,
+  fromPromise, toPromise, getRunningLoop, sleep, gather, run } = tscoro;
+
+const task = suite('Task');
+
+task('getCoro() is the coroutine the task runs, before and after it finishes', async () => {
+  await runMain(function* () {
+    function* child() { yield sleep(0); return 1; }
+    const c = co(child);
+    const t = createTask(c);
+    assert.is(t.getCoro(), c);
+    yield t;
+    assert.is(t.getCoro(), c);
+    const e = createTask(co(child), { eager: true });
+    assert.instance(e.getCoro(), tscoro.Coroutine);
+  });
+});
+
+task('removeDoneCallback removes every registration and returns the count', async () => {
+  const { log } = await runMain(function* (log) {
+    const f = new Future();
+    const a = () => log.push('a');
+    const b = () => log.push('b');
+    f.addDoneCallback(a);
+    f.addDoneCallback(b);
+    f.addDoneCallback(a);
+    log.push(`removed ${f.removeDoneCallback(a)}`);
+    log.push(`removed again ${f.removeDoneCallback(a)}`);
+    f.setResult(1);
+    yield sleep(0);
+  });
+  assert.equal(log, ['removed 2', 'removed again 0', 'b']);
+});
+
+task.run();
+
+const loopApi = suite('EventLoop');
+
+loopApi('setExceptionHandler receives loop callback errors; null restores the default', async () => {
+  const seen = [];
+  await runMain(function* () {
+    const loop = getRunningLoop();
+    loop.setExceptionHandler((l, ctx) => seen.push([l === loop, ctx.message, ctx.exception.message]));
+    loop.callSoon(function failing() { throw new Error('cb'); });
+    yield sleep(0);
+    loop.setExceptionHandler(null);
+    assert.is(loop._exceptionHandler, null);
+  });
+  assert.equal(seen, [[true, 'Exception in callback failing()', 'cb']]);
+});
+
+loopApi('an error inside the handler is reported by the default handler', async () => {
+  const lines = [];
+  const orig = console.error;
+  console.error = (s) => lines.push(String(s));
+  try {
+    await runMain(function* () {
+      const loop = getRunningLoop();
+      loop.setExceptionHandler(() => { throw new Error('handler broke'); });
+      loop.callExceptionHandler({ message: 'm' });
+      yield sleep(0);
+    });
+  } finally {
+    console.error = orig;
+  }
+  assert.is(lines.length, 1);
+  assert.match(lines[0], /^Unhandled error in exception handler\ncontext: \[object Object\]\nError: handler broke/);
+});
+
+loopApi('setTaskFactory / getTaskFactory: createTask goes through the factory, then applies name', async () => {
+  const { log } = await runMain(function* (log) {
+    const loop = getRunningLoop();
+    assert.is(loop.getTaskFactory(), null);
+    const factory = (l, c) => { log.push(`factory ${l === loop}`); return new Task(c, l); };
+    loop.setTaskFactory(factory);
+    assert.is(loop.getTaskFactory(), factory);
+    function* child() { return 1; }
+    const t = createTask(co(child), { name: 'x' });
+    log.push(t.getName());
+    const f = ensureFuture(co(child));
+    yield gather(t, f, co(child));
+    loop.setTaskFactory(null);
+    assert.throws(() => loop.setTaskFactory(42), /callable/);
+  });
+  assert.equal(log, ['factory true', 'x', 'factory true', 'factory true']);
+});
+
+loopApi.run();
+
+const eager = suite('eager tasks');
+
+eager('an eager task that finishes without suspending is done at once and never scheduled', async () => {
+  const { log } = await runMain(function* (log) {
+    const loop = getRunningLoop();
+    function* quick() { log.push(`in ${currentTask().getName()}`); return 7; }
+    const before = loop._count;
+    const t = createTask(co(quick), { eager: true });
+    log.push(`done ${t.done()} ${t.result()} queued ${loop._count - before}`);
+  });
+  assert.equal(log, ['in Task-2', 'done true 7 queued 0']);
+});
+
+eager('eagerTaskFactory: every task starts at once; a task made before the loop runs is lazy', async () => {
+  const log = [];
+  const r = new Runner({ clock: 'virtual' });
+  const loop = r.getLoop();
+  loop.setTaskFactory(eagerTaskFactory);
+  function* step(name) { log.push(`${name} 1`); yield sleep(0); log.push(`${name} 2`); }
+  const early = loop.createTask(co(step, 'early'));
+  log.push('created early');
+  await r.run(co(function* () {
+    log.push('main');
+    createTask(co(step, 'a'));
+    log.push('created a');
+    yield early;
+  }));
+  await r.close();
+  assert.equal(log, ['created early', 'early 1', 'main', 'a 1', 'created a', 'early 2', 'a 2']);
+});
+
+eager('an eager task that fails at once keeps its exception; an eager cancel is seen at the first await', async () => {
+  const { log } = await runMain(function* (log) {
+    function* bad() { throw new Error('now'); }
+    const t = createTask(co(bad), { eager: true });
+    log.push(`${t.done()} ${t.exception().message}`);
+    function* waits() {
+      try { yield sleep(1); } catch (e) { log.push(`cancelled ${e instanceof CancelledError}`); throw e; }
+    }
+    const w = createTask(co(waits), { eager: true });
+    w.cancel();
+    yield gather([w], { returnExceptions: true });
+    log.push(`w cancelled ${w.cancelled()}`);
+  });
+  assert.equal(log, ['true now', 'cancelled true', 'w cancelled true']);
+});
+
+eager.run();
+
+const interop = suite('fromPromise / toPromise');
+
+interop('fromPromise: a Future of the running loop that settles with the promise', async () => {
+  const { log } = await runMain(function* (log) {
+    const f = fromPromise(Promise.resolve(5));
+    log.push(`${f instanceof Future} ${f.getLoop() === getRunningLoop()} ${f.done()}`);
+    log.push(`value ${yield f}`);
+    try { yield fromPromise(Promise.reject(new Error('no'))); } catch (e) { log.push(`caught ${e.message}`); }
+    const same = new Future();
+    assert.is(fromPromise(same), same);
+    assert.throws(() => fromPromise(co(function* x() {})), (e) => e instanceof TypeError);
+    assert.throws(() => fromPromise(3), (e) => e instanceof TypeError);
+    same.cancel();
+  });
+  assert.equal(log, ['true true false', 'value 5', 'caught no']);
+});
+
+interop('toPromise: native promises of Futures, Tasks and Coroutines', async () => {
+  const out = [];
+  await runMain(function* () {
+    const f = new Future();
+    const p1 = toPromise(f);
+    assert.instance(p1, Promise);
+    f.setResult('f');
+    out.push(yield fromPromise(p1));
+    // sleep(0), not a timer: on the virtual clock a pending native promise holds time still.
+    function* child() { yield sleep(0); return 'c'; }
+    out.push(yield fromPromise(toPromise(createTask(co(child)))));
+    out.push(yield fromPromise(toPromise(co(child))));
+    const bad = new Future();
+    bad.setException(new Error('bad'));
+    try { yield fromPromise(toPromise(bad)); } catch (e) { out.push(e.message); }
+    const c = new Future();
+    c.cancel('why');
+    try { yield fromPromise(toPromise(c)); } catch (e) { out.push(`${e.name} ${e.message}`); }
+  });
+  assert.equal(out, ['f', 'c', 'c', 'bad', 'CancelledError why']);
+  assert.is(await toPromise(3), 3);
+});
+
+interop.run();
+
+const runner = suite('Runner');
+
+runner('several run() calls on one loop; close() cancels leftovers and closes the loop', async () => {
+  const log = [];
+  const r = new Runner({ clock: 'virtual' });
+  function* forever() {
+    try { yield sleep(1e9); } finally { log.push('leftover cleaned up'); }
+  }
+  const a = await r.run(co(function* () { createTask(co(forever)); yield sleep(1); return getRunningLoop().time(); }));
+  const b = await r.run(co(function* () { yield sleep(1); return getRunningLoop().time(); }));
+  log.push(`${a} ${b}`);
+  const loop = r.getLoop();
+  await r.close();
+  log.push(`closed ${loop.isClosed()}`);
+  assert.equal(log, ['1 2', 'leftover cleaned up', 'closed true']);
+  await r.close();
+});
+
+runner('run() rejects with the main coroutine error; ensureFuture passes Futures through', async () => {
+  await runMain(function* () {
+    const f = new Future();
+    assert.is(ensureFuture(f), f);
+    const t = ensureFuture(co(function* g() { return 2; }));
+    assert.instance(t, Task);
+    assert.is(yield t, 2);
+    const w = ensureFuture(Promise.resolve(3));
+    assert.instance(w, Future);
+    assert.is(yield w, 3);
+    assert.throws(() => ensureFuture(3), (e) => e instanceof TypeError);
+    f.cancel();
+  });
+  try {
+    await run(co(function* boom() { throw new Error('main failed'); }), { clock: 'virtual' });
+    assert.unreachable();
+  } catch (e) {
+    assert.is(e.message, 'main failed');
+  }
+});
+
+runner.run();

@@ -1,0 +1,195 @@
+// asyncio's warnings: "Task exception was never retrieved", "Task was destroyed but it is pending!",
+// and in debug mode "coroutine 'f' was never awaited", the creation stack, and "Executing <Task ...>
+// took N seconds". Takes small TypeScript programs, compiled in memory with the transformer; runs
+// each in a child process with `node --expose-gc` so it can force the collections that trigger the
+// reports (a FinalizationRegistry callback runs in a later host task: the programs wait on a native
+// timer after gc()); produces assertions on stderr.
+'use strict';
+const { suite } = require('uvu');
+const assert = require('uvu/assert');
+const path = require('path');
+const { spawnSync } = require('child_process');
+const { tmpRoot, lazyRequire, writeFile, checkExit } = require('./harness');
+
+const compile = lazyRequire('../dist/cli/compile.js');
+
+// Collect, then give the registry's cleanup task a host turn (twice: a loop freed by the first
+// collection is only collectable by the second).
+const COLLECT = `
+declare const gc: () => void;
+async function collect() {
+  for (let i = 0; i < 5; i++) {
+    gc();
+    await new Promise<void>((r) => setTimeout(r, 5));
+  }
+}
+function collectNative(): Promise<void> {
+  let p = Promise.resolve();
+  for (let i = 0; i < 5; i++) p = p.then(() => { gc(); return new Promise<void>((r) => setTimeout(r, 5)); });
+  return p;
+}
+`;
+
+function runTs(name, source, env = {}) {
+  const { transformSource } = compile.get();
+  const { js, diagnostics } = transformSource(COLLECT + source, `${name}.ts`);
+  assert.is(diagnostics.length, 0, `diagnostics: ${diagnostics.map((d) => d.messageText).join('; ')}`);
+  const file = path.join(tmpRoot, 'warnings', `${name}.js`);
+  writeFile(file, js);
+  const r = spawnSync(process.execPath, ['--expose-gc', file], {
+    cwd: path.dirname(file),
+    env: { ...process.env, TSCORO_CLOCK: 'virtual', TSCORO_DEBUG: '', ...env },
+    encoding: 'utf8',
+    timeout: 10_000,
+    killSignal: 'SIGKILL',
+  });
+  const run = { stdout: r.stdout, stderr: r.stderr, status: r.status, timedOut: r.error?.code === 'ETIMEDOUT', timeoutMs: 10_000 };
+  checkExit(run, name);
+  return run;
+}
+
+const gcw = suite('collected');
+
+gcw('a failed task nobody looked at: "Task exception was never retrieved" with the error', () => {
+  const r = runTs('never-retrieved', `
+import { run, createTask, sleep } from 'tscoro';
+async function boom() { throw new Error('kaboom'); }
+async function main() {
+  createTask(boom());
+  await sleep(0.1);
+  await collect();
+  console.log('end');
+}
+run(main());
+`);
+  assert.is(r.stdout, 'end\n');
+  assert.match(r.stderr, /^Task exception was never retrieved\nfuture: <Task finished name='Task-2' coro=<coroutine object boom> exception=Error: kaboom>\nError: kaboom\n    at /);
+  assert.not.match(r.stderr, /source_traceback/);
+});
+
+gcw('no warning once the exception was retrieved (exception(), result(), await, gather)', () => {
+  const r = runTs('retrieved', `
+import { run, createTask, sleep, gather } from 'tscoro';
+async function boom() { throw new Error('kaboom'); }
+async function main() {
+  const a = createTask(boom());
+  const b = createTask(boom());
+  const c = createTask(boom());
+  const d = createTask(boom());
+  await sleep(0.1);
+  a.exception();
+  try { b.result(); } catch {}
+  try { await c; } catch {}
+  await gather([d], { returnExceptions: true });
+  await collect();
+  console.log('end');
+}
+run(main());
+`);
+  assert.is(r.stderr, '');
+});
+
+gcw('the report goes through the loop exception handler while the loop lives', () => {
+  const r = runTs('handler', `
+import { run, createTask, sleep, getRunningLoop } from 'tscoro';
+async function boom() { throw new Error('kaboom'); }
+async function main() {
+  getRunningLoop().setExceptionHandler((loop, ctx) =>
+    console.log(ctx.message, '|', String(ctx.future), '|', (ctx.exception as Error).message, loop === getRunningLoop()));
+  createTask(boom());
+  await sleep(0.1);
+  await collect();
+}
+run(main());
+`);
+  assert.is(r.stdout, "Task exception was never retrieved | <Task finished name='Task-2' coro=<coroutine object boom> exception=Error: kaboom> | kaboom true\n");
+  assert.is(r.stderr, '');
+});
+
+gcw('a pending task dropped with its Runner: "Task was destroyed but it is pending!"', () => {
+  const r = runTs('pending', `
+import { Runner, createTask, sleep, Future } from 'tscoro';
+async function waiter() { await new Future<void>(); }
+async function main() {
+  createTask(waiter());
+  await sleep(0);
+}
+function top(): Promise<void> {
+  let runner: Runner | null = new Runner();
+  return runner.run(main()).then(() => {
+    runner = null;
+    return collectNative();
+  }).then(() => console.log('end'));
+}
+top();
+`);
+  assert.is(r.stdout, 'end\n');
+  assert.is(r.stderr, "Task was destroyed but it is pending!\ntask: <Task pending name='Task-2' coro=<coroutine object waiter>>\n");
+});
+
+gcw('run() cancels leftovers: nothing pending is left to report', () => {
+  const r = runTs('run-cancels', `
+import { run, createTask, sleep, Future } from 'tscoro';
+async function waiter() { await new Future<void>(); }
+async function main() { createTask(waiter()); await sleep(0); }
+run(main()).then(collectNative);
+`);
+  assert.is(r.stderr, '');
+});
+
+gcw.run();
+
+const debug = suite('debug mode');
+
+debug("an unawaited coroutine: \"coroutine 'f' was never awaited\" with where it was created", () => {
+  const src = `
+import { run, sleep } from 'tscoro';
+async function never() { console.log('never runs'); }
+async function main() {
+  never();
+  await sleep(0);
+  await collect();
+}
+run(main(), { debug: DEBUG });
+`;
+  const on = runTs('unawaited', src.replace('DEBUG', 'true'));
+  assert.match(on.stderr, /^coroutine 'never' was never awaited\nsource_traceback: Object created at \(most recent call last\):\n/);
+  assert.match(on.stderr, /at main\$?\.\$step|at .*main/);
+  assert.is(on.stdout, '');
+  const off = runTs('unawaited-off', src.replace('DEBUG', 'false'));
+  assert.is(off.stderr, '');
+});
+
+debug('TSCORO_DEBUG=1 turns debug mode on: the failed task report says where the task was created', () => {
+  const r = runTs('debug-env', `
+import { run, createTask, sleep, getRunningLoop } from 'tscoro';
+async function boom() { throw new Error('kaboom'); }
+async function main() {
+  console.log('debug', getRunningLoop().debug);
+  createTask(boom());
+  await sleep(0.1);
+  await collect();
+}
+run(main());
+`, { TSCORO_DEBUG: '1' });
+  assert.is(r.stdout, 'debug true\n');
+  assert.match(r.stderr, /^Task exception was never retrieved\nfuture: <Task finished name='Task-2'[^\n]*\nsource_traceback: Object created at \(most recent call last\):\n[^]*\n    at main\$\.\$step \([^\n]*debug-env\.js:\d+:\d+\)\nError: kaboom\n/);
+});
+
+debug('a step slower than slowCallbackDuration: "Executing <Task ...> took N seconds"', () => {
+  const src = `
+import { run, sleep } from 'tscoro';
+async function main() {
+  const t0 = Date.now();
+  while (Date.now() - t0 < 150) {}
+  await sleep(0);
+}
+run(main(), { debug: DEBUG });
+`;
+  const on = runTs('slow', src.replace('DEBUG', 'true'));
+  assert.match(on.stderr, /^Executing <Task pending name='Task-1' coro=<coroutine object main>> took 0\.1[5-9]\d seconds\n$/);
+  const off = runTs('slow-off', src.replace('DEBUG', 'false'));
+  assert.is(off.stderr, '');
+});
+
+debug.run();

@@ -350,6 +350,15 @@ export class FunctionLowerer extends ExpressionLowerer {
       for (const st of this.jumpFor(s)) this.emit(st);
       return;
     }
+    if (ts.isClassDeclaration(s) && s.name) {
+      // `class C extends (await base()) {...}`: a frame field assigned from the lowered class.
+      const sym = this.an.checker.getSymbolAtLocation(s.name);
+      const fld = sym && this.fieldOf(sym);
+      const cls = this.explodeClass(s);
+      this.emit(fld ? this.assign(this.field(fld.field), cls) : f.createExpressionStatement(cls));
+      this.releaseTemps();
+      return;
+    }
     refuse(this.reporter, s, `await inside ${ts.SyntaxKind[s.kind]}`, 'move the await into its own statement.');
   }
 
@@ -1354,6 +1363,10 @@ export class FunctionLowerer extends ExpressionLowerer {
     }
     if (parts.length === 0) return undefined;
     return parts.reduce((a, b) => f.createComma(a, b));
+  }
+
+  rewriteMembers(e: TS.ClassLikeDeclaration): TS.ClassElement[] {
+    return this.inNested(false, () => e.members.map((m) => this.visit(m) as TS.ClassElement));
   }
 
   private inNested<T>(arrow: boolean, fn: () => T): T {

@@ -168,6 +168,9 @@ export abstract class ExpressionLowerer {
    */
   abstract unchangedAcross(e: TS.Expression, later: readonly TS.Node[]): boolean;
 
+  /** A class's members rewritten as the class's own code (their `this` is not the frame's). */
+  abstract rewriteMembers(e: TS.ClassLikeDeclaration): TS.ClassElement[];
+
   /** Destructures `value` into a pattern that awaits (statement lowering implements it). */
   abstract destructure(pattern: TS.BindingName | TS.Expression, value: TS.Expression): void;
 
@@ -238,7 +241,7 @@ export abstract class ExpressionLowerer {
       );
     }
     if (ts.isTaggedTemplateExpression(e)) return this.explodeTaggedTemplate(e);
-    if (ts.isClassExpression(e)) return this.refuseExpr(e, 'a class expression with await in a computed member name');
+    if (ts.isClassExpression(e)) return this.explodeClass(e);
     return this.refuseExpr(e, `await inside ${ts.SyntaxKind[e.kind]}`);
   }
 
@@ -426,6 +429,39 @@ export abstract class ExpressionLowerer {
     this.emit(this.assign(this.field(result), cur));
     this.mark(end);
     return this.field(result);
+  }
+
+  /**
+   * A class whose `extends` clause or computed member names await: those run in the enclosing
+   * function, in order (heritage first, then keys), so each is evaluated into a temp and the class
+   * is built from the temps; member bodies and initializers are the class's own code.
+   *   [source]  class { [await k()]() {} }
+   *   [output]  <await k()> this.$t0 = $v;  class { [this.$t0]() {} }
+   */
+  explodeClass(e: TS.ClassLikeDeclaration): TS.ClassExpression {
+    const ts = this.ts;
+    const f = this.f;
+    const heritage = e.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+    const computed = e.members.filter((m) => m.name && ts.isComputedPropertyName(m.name)).map((m) => (m.name as TS.ComputedPropertyName).expression);
+    const parts = heritage ? [heritage.expression, ...computed] : computed;
+    const values = parts.map((p) => this.saveAlways(this.explode(p)));
+    const keyOf = new Map<TS.Node, TS.Expression>();
+    computed.forEach((c, i) => keyOf.set(c, values[heritage ? i + 1 : i]));
+    const members = this.rewriteMembers(e).map((m, i) => {
+      const orig = e.members[i];
+      if (!orig.name || !ts.isComputedPropertyName(orig.name)) return m;
+      const key = f.createComputedPropertyName(keyOf.get(orig.name.expression)!);
+      if (ts.isMethodDeclaration(m)) return f.updateMethodDeclaration(m, m.modifiers, m.asteriskToken, key, m.questionToken, m.typeParameters, m.parameters, m.type, m.body);
+      if (ts.isPropertyDeclaration(m)) return f.updatePropertyDeclaration(m, m.modifiers, key, m.questionToken ?? m.exclamationToken, m.type, m.initializer);
+      if (ts.isGetAccessorDeclaration(m)) return f.updateGetAccessorDeclaration(m, m.modifiers, key, m.parameters, m.type, m.body);
+      if (ts.isSetAccessorDeclaration(m)) return f.updateSetAccessorDeclaration(m, m.modifiers, key, m.parameters, m.body);
+      return m;
+    });
+    const heritageClauses = heritage
+      ? [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(values[0], undefined)])]
+      : e.heritageClauses?.map((h) => this.rewrite(h));
+    const decorators = e.modifiers?.filter((m) => ts.isDecorator(m)).map((d) => this.rewrite(d));
+    return f.createClassExpression(decorators, e.name, undefined, heritageClauses, members);
   }
 
   /** `$tscoro.fn(f, "source text")`: the callee, or the TypeError the engine gives for `source(...)`. */

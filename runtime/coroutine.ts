@@ -265,3 +265,14 @@ export class ClosureFrame extends Coroutine<unknown> {
 export function templateObject(strings: TemplateStringsArray): TemplateStringsArray {
   return strings;
 }
+
+/**
+ * What a compiled async function returns when binding its parameters threw (a default or a
+ * destructuring failed): a coroutine that throws the error when awaited or scheduled, as the
+ * native function's promise would reject.
+ */
+export function failedCoroutine(error: unknown, name: string): Coroutine<never> {
+  const c = new ThrowFrame(error);
+  Object.defineProperty(c, '$name', { value: name });
+  return c;
+}

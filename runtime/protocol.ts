@@ -17,7 +17,7 @@
 //
 // Plain `export const` bindings, not re-exports: CommonJS output turns `export { x } from` into
 // getters, and compiled code reads these on every await.
-import { SUSPEND, awaitValue, defineCoroutine, ClosureFrame, templateObject } from './coroutine';
+import { SUSPEND, awaitValue, defineCoroutine, ClosureFrame, templateObject, failedCoroutine } from './coroutine';
 import { asyncIteratorOf, asyncIteratorClose } from './iteration';
 import { newDisposeEnv, addDisposable, disposeResources } from './disposal';
 import { UNINITIALIZED, checkInitialized } from './deadzone';
@@ -54,3 +54,5 @@ export const arest = arrayRest;
 export const fn = callable;
 export const iter = iteratorOf;
 export const held = heldReturn;
+/** A call whose parameter binding threw: the error surfaces when the coroutine is awaited. */
+export const fail = failedCoroutine;

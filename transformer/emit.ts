@@ -193,22 +193,61 @@ export function transformSourceFile(
       wrapperBody = frameLiteral(stepRef, cName);
     }
 
+    // Defaults and destructuring in the parameter list run when the function is called, but an
+    // error there (as natively, where the promise rejects) surfaces only when the coroutine is
+    // awaited: the binding runs in an inner arrow, and a throw becomes a coroutine that throws.
+    //   [output]  function f(a) { try { return ((a, { b } = d()) => new f$(a, b)).apply(this, arguments); }
+    //                             catch ($err) { return $tscoro.fail($err, "f"); } }
+    let wrapperParams = params;
+    // Plain names (rest included) cannot throw while binding.
+    const simple = fn.parameters.every((p) => ts.isIdentifier(p.name) && !p.initializer);
+    if (!simple) {
+      const err = gen.fresh('$err');
+      const innerParams = params.filter((p) => !(ts.isIdentifier(p.name) && p.name.text === 'this'));
+      const inner = f.createParenthesizedExpression(f.createArrowFunction(undefined, undefined, innerParams, undefined, undefined, wrapperBody));
+      let call: TS.Expression;
+      if (ts.isArrowFunction(fn)) {
+        const rest = gen.fresh('$args');
+        wrapperParams = [f.createParameterDeclaration(undefined, f.createToken(ts.SyntaxKind.DotDotDotToken), rest)];
+        call = f.createCallExpression(inner, undefined, [f.createSpreadElement(f.createIdentifier(rest))]);
+      } else {
+        // Keep `length`: the leading parameters that have no default, pattern or rest.
+        const lead: TS.ParameterDeclaration[] = [];
+        for (const p of fn.parameters) {
+          if (p.initializer || p.dotDotDotToken) break;
+          if (ts.isIdentifier(p.name) && p.name.text === 'this') continue;
+          lead.push(f.createParameterDeclaration(undefined, undefined, ts.isIdentifier(p.name) ? p.name.text : gen.fresh('$p')));
+        }
+        wrapperParams = lead;
+        call = f.createCallExpression(f.createPropertyAccessExpression(inner, 'apply'), undefined, [f.createThis(), f.createIdentifier('arguments')]);
+      }
+      wrapperBody = f.createBlock(
+        [
+          f.createTryStatement(
+            f.createBlock([f.createReturnStatement(call)], true),
+            f.createCatchClause(err, f.createBlock([f.createReturnStatement(f.createCallExpression(rt('fail'), undefined, [f.createIdentifier(err), f.createStringLiteral(fnName)]))], true)),
+            undefined,
+          ),
+        ],
+        true,
+      );
+    }
     const mods = fn.modifiers?.filter((m) => m.kind !== ts.SyntaxKind.AsyncKeyword) as TS.ModifierLike[] | undefined;
     let wrapper: TS.Node;
     if (ts.isFunctionDeclaration(fn)) {
       const inLowered = parent !== null && fn.name && parent.fieldOf(an.checker.getSymbolAtLocation(fn.name)!) !== undefined;
       if (inLowered) {
-        const expr = f.createFunctionExpression(undefined, undefined, fn.name, fn.typeParameters, params, fn.type, wrapperBody);
+        const expr = f.createFunctionExpression(undefined, undefined, fn.name, fn.typeParameters, wrapperParams, fn.type, wrapperBody);
         return expressionPrefix ? expressionPrefix(expr) : expr;
       }
-      wrapper = f.createFunctionDeclaration(mods, undefined, fn.name, fn.typeParameters, params, fn.type, wrapperBody);
+      wrapper = f.createFunctionDeclaration(mods, undefined, fn.name, fn.typeParameters, wrapperParams, fn.type, wrapperBody);
     } else if (ts.isFunctionExpression(fn)) {
-      wrapper = f.createFunctionExpression(mods as TS.Modifier[] | undefined, undefined, fn.name, fn.typeParameters, params, fn.type, wrapperBody);
+      wrapper = f.createFunctionExpression(mods as TS.Modifier[] | undefined, undefined, fn.name, fn.typeParameters, wrapperParams, fn.type, wrapperBody);
     } else if (ts.isArrowFunction(fn)) {
-      wrapper = f.createArrowFunction(mods as TS.Modifier[] | undefined, fn.typeParameters, params, fn.type, fn.equalsGreaterThanToken, wrapperBody);
+      wrapper = f.createArrowFunction(mods as TS.Modifier[] | undefined, fn.typeParameters, wrapperParams, fn.type, fn.equalsGreaterThanToken, wrapperBody);
     } else {
       const m = fn as TS.MethodDeclaration;
-      wrapper = f.createMethodDeclaration(mods, undefined, ts.visitNode(m.name, visitor) as TS.PropertyName, m.questionToken, m.typeParameters, params, m.type, wrapperBody);
+      wrapper = f.createMethodDeclaration(mods, undefined, ts.visitNode(m.name, visitor) as TS.PropertyName, m.questionToken, m.typeParameters, wrapperParams, m.type, wrapperBody);
     }
     ts.setOriginalNode(wrapper, fn);
     ts.setTextRange(wrapper, fn);

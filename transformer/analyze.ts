@@ -53,21 +53,23 @@ export class Analysis {
     ts.forEachChild(body, visit);
   }
 
-  /** Does the function use `this` / `arguments` (including inside nested arrows, which inherit them)? */
-  usesThisAndArguments(fn: TS.FunctionLikeDeclaration): { usesThis: boolean; usesArguments: boolean } {
+  /** Does the function use `this` / `arguments` / `new.target` (nested arrows inherit them too)? */
+  usesThisAndArguments(fn: TS.FunctionLikeDeclaration): { usesThis: boolean; usesArguments: boolean; usesNewTarget: boolean } {
     const ts = this.ts;
     let usesThis = false;
     let usesArguments = false;
-    if (!fn.body) return { usesThis, usesArguments };
+    let usesNewTarget = false;
+    if (!fn.body) return { usesThis, usesArguments, usesNewTarget };
     this.forEachOwnNode(
       fn.body,
       (n) => {
         if (n.kind === ts.SyntaxKind.ThisKeyword) usesThis = true;
         else if (ts.isIdentifier(n) && n.text === 'arguments' && this.isArgumentsReference(n)) usesArguments = true;
+        else if (ts.isMetaProperty(n) && n.keywordToken === ts.SyntaxKind.NewKeyword) usesNewTarget = true;
       },
       true,
     );
-    return { usesThis, usesArguments };
+    return { usesThis, usesArguments, usesNewTarget };
   }
 
   /** True for an `arguments` identifier that refers to the function's arguments object. */

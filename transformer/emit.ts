@@ -27,7 +27,7 @@ export interface EmitOptions {
   protocolModule: string;
 }
 
-const FRAME_FIELDS = ['$s', '$p', '$h', '$this', '$args', '$name', '$fn', '$step'];
+const FRAME_FIELDS = ['$s', '$p', '$h', '$this', '$args', '$nt', '$name', '$fn', '$step'];
 
 export function transformSourceFile(
   ts: typeof TS,
@@ -58,7 +58,7 @@ export function transformSourceFile(
     const paramIds: TS.Identifier[] = [];
     for (const p of fn.parameters) for (const id of boundNames(ts, p.name)) if (id.text !== 'this') paramIds.push(id);
     for (const n of layout.order) gen.reserve(n);
-    const { usesThis, usesArguments } = an.usesThisAndArguments(fn);
+    const { usesThis, usesArguments, usesNewTarget } = an.usesThisAndArguments(fn);
     const captureThis = usesThis;
     const captureArgs = usesArguments;
     const closureForm = parent !== null ? an.capturesOuterLocals(fn) || parentUsed(fn, parent) : an.capturesOuterLocals(fn);
@@ -111,6 +111,12 @@ export function transformSourceFile(
     const initial: [string, TS.Expression][] = [];
     if (captureThis && !arrowStep) initial.push(['$this', parent && ts.isArrowFunction(fn) ? parent.rewrite(f.createThis()) : f.createThis()]);
     if (captureArgs && !arrowStep) initial.push(['$args', f.createIdentifier('arguments')]);
+    // new.target in an async arrow is its enclosing function's (an async function of its own is
+    // never constructed, so there it is undefined and needs nothing).
+    if (usesNewTarget && !arrowStep && ts.isArrowFunction(fn)) {
+      const nt = f.createMetaProperty(ts.SyntaxKind.NewKeyword, f.createIdentifier('target'));
+      initial.push(['$nt', parent ? parent.rewrite(nt) : nt]);
+    }
     if (selfField !== undefined) initial.push([selfField, f.createIdentifier((fn.name as TS.Identifier).text)]);
     const paramFields = new Set<string>();
     for (const id of paramIds) {

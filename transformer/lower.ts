@@ -1219,6 +1219,8 @@ export class FunctionLowerer extends ExpressionLowerer {
     // An arrow step keeps `this`, `arguments`, `super` and `#names` as written: it is lexically
     // inside the function (and its class), so they mean what the user wrote.
     if (n.kind === ts.SyntaxKind.ThisKeyword) return this.direct && this.arrowStepFrame === undefined ? this.frameAccess(this, '$this') : n;
+    if (ts.isMetaProperty(n) && n.keywordToken === ts.SyntaxKind.NewKeyword && this.direct && this.arrowStepFrame === undefined)
+      return ts.isArrowFunction(this.fn) ? this.frameAccess(this, '$nt') : f.createVoidZero();
     if (this.fnDepth === 0 && this.boxed.size > 0 && (this.an.isFunctionBoundary(n) || ts.isClassExpression(n))) {
       const bound = this.bindBoxes(n);
       if (bound !== undefined) return bound;

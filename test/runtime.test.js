@@ -170,3 +170,35 @@ console.log(typeof run, typeof proto.aw, require('tscoro').CancelledError === Ca
 });
 
 modules.run();
+
+const disposal = suite('await using');
+
+disposal('await using releases a Lock and a Semaphore at scope exit, also when the scope throws', () => {
+  const r = runTs('await-using-lock', `
+import { run, Lock, Semaphore, createTask, sleep } from 'tscoro';
+const lock = new Lock();
+const sem = new Semaphore(1);
+async function critical(name: string, fail: boolean) {
+  await lock.acquire();
+  await using _l = lock;
+  await sem.acquire();
+  await using _s = sem;
+  console.log(name, 'in', lock.locked(), sem.locked());
+  await sleep(0.1);
+  if (fail) throw new Error(name + ' failed');
+}
+async function main() {
+  const a = createTask(critical('a', true));
+  const b = createTask(critical('b', false));
+  try { await a; } catch (e) { console.log('a:', (e as Error).message); }
+  await b;
+  console.log('after', lock.locked(), sem.locked());
+}
+run(main());
+`);
+  // a's failing scope releases both before a finishes, so b (woken by the release) runs before
+  // main (woken by a's completion), as with asyncio's `async with`.
+  assert.is(r.stdout, 'a in true true\nb in true true\na: a failed\nafter false false\n');
+});
+
+disposal.run();

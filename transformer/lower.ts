@@ -226,20 +226,7 @@ export class FunctionLowerer extends ExpressionLowerer {
     const env = this.freshName('$env');
     this.extra.push(env);
     this.emit(this.assign(this.field(env), f.createCallExpression(this.rt('denv'), undefined, [])));
-    const parentH = this.currentH();
-    const ctx: TryCtx = {
-      tryRegion: this.regionCount++,
-      catchRegion: -1,
-      catchLabel: this.newLabel(),
-      hasCatch: false,
-      hasFinally: true,
-      finLabel: this.newLabel(),
-      cField: this.freshName('$c'),
-      vField: this.freshName('$v'),
-      phase: 'try',
-      parentH,
-    };
-    this.extra.push(ctx.cField, ctx.vField);
+    const ctx = this.finallyRegion();
     this.trys.push(ctx);
     this.exits.push({ kind: 'finally', ctx });
     this.emit(this.assign(this.field('$h'), this.num(ctx.tryRegion)));
@@ -250,20 +237,7 @@ export class FunctionLowerer extends ExpressionLowerer {
       this.releaseTemps();
     }
     this.lowerStatements(rest);
-    this.emit(this.assign(this.field('$h'), this.num(parentH)));
-    this.emit(this.assign(this.field(ctx.cField), f.createNumericLiteral(0)));
-    this.dispatch.push(
-      f.createCaseClause(this.num(ctx.tryRegion), [
-        this.assign(this.field('$h'), this.num(parentH)),
-        this.assign(this.field(ctx.cField), f.createNumericLiteral(2)),
-        this.assign(this.field(ctx.vField), f.createIdentifier(this.names.e)),
-        this.assign(this.field('$s'), this.labelRef(ctx.finLabel)),
-        f.createBreakStatement(),
-      ]),
-    );
-    ctx.phase = 'finally';
-    this.exits.pop();
-    this.mark(ctx.finLabel);
+    this.enterFinally(ctx);
     const dispose = f.createCallExpression(this.rt('ddispose'), undefined, [
       this.field(env),
       f.createStrictEquality(this.field(ctx.cField), f.createNumericLiteral(2)),
@@ -985,6 +959,46 @@ export class FunctionLowerer extends ExpressionLowerer {
     this.mark(end);
   }
 
+  /**
+   * A try region with a finally the lowering writes itself (`for await`, `using`): its context,
+   * whose finally entry and completion fields follow lowerTry's. The caller pushes it on trys/exits.
+   */
+  private finallyRegion(): TryCtx {
+    const ctx: TryCtx = {
+      tryRegion: this.regionCount++,
+      catchRegion: -1,
+      catchLabel: this.newLabel(),
+      hasCatch: false,
+      hasFinally: true,
+      finLabel: this.newLabel(),
+      cField: this.freshName('$c'),
+      vField: this.freshName('$v'),
+      phase: 'try',
+      parentH: this.currentH(),
+    };
+    this.extra.push(ctx.cField, ctx.vField);
+    return ctx;
+  }
+
+  /** The try block ended normally: completion 0, the dispatcher's throw entry, then the finally's case. */
+  private enterFinally(ctx: TryCtx): void {
+    const f = this.f;
+    this.emit(this.assign(this.field('$h'), this.num(ctx.parentH)));
+    this.emit(this.assign(this.field(ctx.cField), f.createNumericLiteral(0)));
+    this.dispatch.push(
+      f.createCaseClause(this.num(ctx.tryRegion), [
+        this.assign(this.field('$h'), this.num(ctx.parentH)),
+        this.assign(this.field(ctx.cField), f.createNumericLiteral(2)),
+        this.assign(this.field(ctx.vField), f.createIdentifier(this.names.e)),
+        this.assign(this.field('$s'), this.labelRef(ctx.finLabel)),
+        f.createBreakStatement(),
+      ]),
+    );
+    ctx.phase = 'finally';
+    this.exits.pop();
+    this.mark(ctx.finLabel);
+  }
+
   /** End of a finally: replay the completion that entered it (0 falls through). */
   private replayCompletion(ctx: TryCtx): void {
     const f = this.f;
@@ -1021,20 +1035,7 @@ export class FunctionLowerer extends ExpressionLowerer {
     this.extra.push(it, res);
     this.emit(this.assign(this.field(it), f.createCallExpression(this.rt('ai'), undefined, [this.explode(s.expression)])));
     this.releaseTemps();
-    const parentH = this.currentH();
-    const ctx: TryCtx = {
-      tryRegion: this.regionCount++,
-      catchRegion: -1,
-      catchLabel: this.newLabel(),
-      hasCatch: false,
-      hasFinally: true,
-      finLabel: this.newLabel(),
-      cField: this.freshName('$c'),
-      vField: this.freshName('$v'),
-      phase: 'try',
-      parentH,
-    };
-    this.extra.push(ctx.cField, ctx.vField);
+    const ctx = this.finallyRegion();
     const head = this.newLabel();
     const done = this.newLabel();
     const end = this.newLabel();
@@ -1057,20 +1058,7 @@ export class FunctionLowerer extends ExpressionLowerer {
     this.targets.pop();
     this.jump(head);
     this.mark(done);
-    this.emit(this.assign(this.field('$h'), this.num(parentH)));
-    this.emit(this.assign(this.field(ctx.cField), f.createNumericLiteral(0)));
-    this.dispatch.push(
-      f.createCaseClause(this.num(ctx.tryRegion), [
-        this.assign(this.field('$h'), this.num(parentH)),
-        this.assign(this.field(ctx.cField), f.createNumericLiteral(2)),
-        this.assign(this.field(ctx.vField), f.createIdentifier(this.names.e)),
-        this.assign(this.field('$s'), this.labelRef(ctx.finLabel)),
-        f.createBreakStatement(),
-      ]),
-    );
-    ctx.phase = 'finally';
-    this.exits.pop();
-    this.mark(ctx.finLabel);
+    this.enterFinally(ctx);
     const skip = this.newLabel();
     const c = this.field(ctx.cField);
     this.jumpIf(

@@ -6,10 +6,10 @@
 //   async function greet(person) {            class greet$ {
 //     await sleep(1);                           constructor(person) { this.$s = 0; this.$p = undefined; this.person = person; }
 //     console.log(`Sup ${person}`);             $step($m, $v) { if ($m) throw $v; $loop: for (;;) switch (this.$s) {
-//   }                                             case 0: this.$s = 1; if (($v = $tscoro.aw(this, sleep(1))) === $tscoro.S) return $tscoro.S;
+//   }                                             case 0: this.$s = 1; if (($v = $aw(this, sleep(1))) === $S) return $S;
 //                                                 case 1: console.log(`Sup ${this.person}`); return; } }
 //                                             }
-//                                             $tscoro.def(greet$, "greet");
+//                                             $def(greet$, "greet");   ($aw, $S, $def: consts bound once to tscoro/protocol)
 //                                             function greet(person) { return new greet$(person); }
 //
 // Two frame shapes: a flat class at the file's top (one per function, shared by every call) when
@@ -41,11 +41,18 @@ export function transformSourceFile(
   const f = ts.factory;
   const an = new Analysis(ts, program.getTypeChecker());
   const gen = new NameGen(collectIdentifiers(ts, sf));
-  const names: StepNames = { m: gen.fresh('$m'), v: gen.fresh('$v'), e: gen.fresh('$e'), rt: gen.fresh('$tscoro'), loop: gen.fresh('$loop') };
+  // Protocol members the file uses, each bound once to a file-level const (see StepNames.member).
+  const members = new Map<string, string>();
+  const member = (m: string): string => {
+    let name = members.get(m);
+    if (name === undefined) members.set(m, (name = gen.fresh(`$${m}`)));
+    return name;
+  };
+  const names: StepNames = { m: gen.fresh('$m'), v: gen.fresh('$v'), e: gen.fresh('$e'), rt: gen.fresh('$tscoro'), loop: gen.fresh('$loop'), member };
   const topClasses: TS.Statement[] = [];
   let changed = false;
 
-  const rt = (member: string): TS.Expression => f.createPropertyAccessExpression(f.createIdentifier(names.rt), member);
+  const rt = (m: string): TS.Expression => f.createIdentifier(member(m));
 
   const lowerAsync = (fn: TS.FunctionLikeDeclaration, parent: FunctionLowerer | null): TS.Node | TS.Node[] => {
     changed = true;
@@ -269,7 +276,7 @@ export function transformSourceFile(
   // Statement lists must splice [wrapper, step] pairs; visitEachChild does so for arrays.
   const out = ts.visitEachChild(sf, visitor, context);
   if (!changed) return sf;
-  return f.updateSourceFile(out, insertTop(ts, program, sf, out.statements, names.rt, options.protocolModule, topClasses));
+  return f.updateSourceFile(out, insertTop(ts, program, sf, out.statements, names.rt, members, options.protocolModule, topClasses));
 
   function parentUsed(fn: TS.FunctionLikeDeclaration, parent: FunctionLowerer): boolean {
     // A function nested in a lowered async function uses its frame when it names one of its locals.
@@ -334,13 +341,19 @@ function sanitize(s: string): string {
   return /^[0-9]/.test(t) ? `_${t}` : t || 'anonymous';
 }
 
-/** Adds the protocol import (ESM or CommonJS, as the file is emitted) and the frame classes. */
+/**
+ * Adds the protocol import (ESM or CommonJS, as the file is emitted), one const binding per protocol
+ * member used, and the frame classes.
+ *   [output]  const $tscoro = require("tscoro/protocol");   (ESM: import * as $tscoro from "tscoro/protocol";)
+ *             const $aw = $tscoro.aw, $S = $tscoro.S, $def = $tscoro.def;
+ */
 function insertTop(
   ts: typeof TS,
   program: TS.Program,
   sf: TS.SourceFile,
   statements: readonly TS.Statement[],
   rtName: string,
+  members: ReadonlyMap<string, string>,
   moduleName: string,
   classes: TS.Statement[],
 ): TS.Statement[] {
@@ -359,5 +372,9 @@ function insertTop(
   let i = 0;
   while (i < statements.length && ts.isExpressionStatement(statements[i]) && ts.isStringLiteral((statements[i] as TS.ExpressionStatement).expression)) i++;
   while (i < statements.length && (ts.isImportDeclaration(statements[i]) || ts.isImportEqualsDeclaration(statements[i]))) i++;
-  return [...statements.slice(0, i), imp, ...classes, ...statements.slice(i)];
+  const bindings = [...members].map(([m, name]) =>
+    f.createVariableDeclaration(name, undefined, undefined, f.createPropertyAccessExpression(f.createIdentifier(rtName), m)),
+  );
+  const consts = f.createVariableStatement(undefined, f.createVariableDeclarationList(bindings, ts.NodeFlags.Const));
+  return [...statements.slice(0, i), imp, ...(bindings.length > 0 ? [consts] : []), ...classes, ...statements.slice(i)];
 }

@@ -27,6 +27,12 @@ export interface StepNames {
   v: string; // resume value parameter / last await's value
   e: string; // caught exception in the dispatcher
   rt: string; // the protocol module binding
+  /**
+   * The file-level const that holds protocol member `m` (`const $aw = $tscoro.aw, ...`), created on
+   * first use. A load from the module object on every await costs more than the rest of a
+   * synchronous await (V8 cannot treat an exports property as constant), a const binding nothing.
+   */
+  member(m: string): string;
   loop: string; // label of the dispatch loop
 }
 
@@ -101,12 +107,12 @@ export abstract class ExpressionLowerer {
     this.emit(this.f.createIfStatement(cond, this.f.createBlock(this.gotoStmts(label))));
   }
   rt(member: string): TS.Expression {
-    return this.f.createPropertyAccessExpression(this.f.createIdentifier(this.names.rt), member);
+    return this.f.createIdentifier(this.names.member(member));
   }
 
   /**
    * Suspension point for `await value`:
-   *   this.$s = K; if (($v = $rt.aw(this, value)) === $rt.S) return $rt.S;
+   *   this.$s = K; if (($v = $aw(this, value)) === $S) return $S;
    * case K:
    * Returns `$v`, valid until the next suspension.
    */

@@ -27,12 +27,14 @@ export interface Frame {
 /** Native recursion depth for inline awaits before falling back to the task's frame stack. */
 export const MAX_INLINE_DEPTH = 256;
 
-// Driver state shared with task.ts. Invariant: `task` is the Task whose frames are executing (null
-// between steps); `pushed` is a frame that awaitValue asked the driver to run next (deep chains).
-export const drv: { task: Task<unknown> | null; pushed: Frame | null; depth: number } = {
+// Driver state shared with task.ts and with emitted code (protocol `d`). Invariant: `task` is the
+// Task whose frames are executing (null between steps); `pushed` is a frame that awaitValue asked
+// the driver to run next (deep chains); `room` is how many more inline awaits may nest natively in
+// this step (Task._step sets it to MAX_INLINE_DEPTH; each inline await takes one and gives it back).
+export const drv: { task: Task<unknown> | null; pushed: Frame | null; room: number } = {
   task: null,
   pushed: null,
-  depth: 0,
+  room: MAX_INLINE_DEPTH,
 };
 
 /** @internal True for values that `return` adopts and `await` suspends on. */
@@ -116,19 +118,27 @@ export function reuseError(): RuntimeError {
  * Returns the awaited value, SUSPEND, or throws the awaited exception.
  */
 export function awaitValue(frame: Frame, x: unknown): unknown {
-  // The common case first, small enough for V8 to inline into each compiled $step, so that the
-  // x.$step call below sees one frame class per await site (monomorphic) instead of all of them.
-  if (x instanceof Coroutine && x.$p === undefined && drv.depth < MAX_INLINE_DEPTH) {
+  // Compiled frame classes run this first case in their own `$a` method (see emit.ts): here the
+  // x.$step call sees every frame class of the program (megamorphic: no inlining, the callee's
+  // frame escapes), there it sees the few its class awaits.
+  if (x instanceof Coroutine && x.$p === undefined && drv.room > 0) {
     x.$p = frame;
-    // No try/finally on this hot path: a throw skips the decrement, which only makes later inline
-    // awaits of this step fall back to the frame stack sooner (Task._step resets the count).
-    drv.depth++;
-    const r = x.$step(0, undefined);
-    drv.depth--;
-    if (r === SUSPEND || r === null || (typeof r !== 'object' && typeof r !== 'function')) return r;
-    return isThenable(r) ? awaitValue(frame, r) : r;
+    drv.room--;
+    return inlineResult(frame, x.$step(0, undefined));
   }
   return awaitOther(frame, x);
+}
+
+/**
+ * The end of an inline await (protocol `rv`): gives back the room taken for it and returns what the
+ * callee's first step returned (SUSPEND or its result), awaiting a returned thenable as `return
+ * promise` does. No try/finally on this hot path: a throw skips the give-back, which only makes
+ * later inline awaits of this step fall back to the frame stack sooner (Task._step resets it).
+ */
+export function inlineResult(frame: Frame, r: unknown): unknown {
+  drv.room++;
+  if (r === SUSPEND || r === null || (typeof r !== 'object' && typeof r !== 'function')) return r;
+  return isThenable(r) ? awaitValue(frame, r) : r;
 }
 
 /** The rest of the await protocol: plain values, reused or too-deep coroutines, Futures, thenables. */
@@ -213,7 +223,12 @@ export class SleepFrame<T> extends Coroutine<T> {
     if (t._mustCancel || !(this.delay > 0)) {
       t._waiter = null;
       loop._push(t, undefined);
-    } else t._waiter = loop._sleepTimer(this.delay, t);
+    } else {
+      // The task itself goes in the deadline's bucket: no timer object per sleep.
+      const b = loop._addTimer(loop.time() + this.delay, t);
+      t._waiter = b;
+      t._waitIdx = b._items.length - 1;
+    }
     return SUSPEND;
   }
 }

@@ -32,3 +32,20 @@ export class RuntimeError extends Error {
     this.name = 'RuntimeError';
   }
 }
+
+/**
+ * @internal Builds a CancelledError or TimeoutError raised by the runtime itself (a cancel arriving
+ * at an await, a deadline passing). Outside debug mode it captures no JS stack: the stack would show
+ * the event loop's dispatch, not the await it is thrown at, and capturing it is most of what a
+ * timeout costs. In debug mode (loop.debug, TSCORO_DEBUG=1) it keeps the stack.
+ */
+export function runtimeError<E extends Error>(cls: new (message?: string) => E, message: string, debug: boolean): E {
+  if (debug) return new cls(message);
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new cls(message);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}

@@ -2,7 +2,7 @@
 // produces done-callbacks scheduled on its loop with callSoon in registration order (never called
 // synchronously). Tasks wait on Futures by registering themselves as a callback object, so a
 // waiting task costs no closure.
-import { CancelledError, InvalidStateError } from './errors';
+import { CancelledError, InvalidStateError, runtimeError } from './errors';
 import { EventLoop, Runnable, _loopForNewWork } from './loop';
 import { unwatchUnretrieved, watchUnretrieved } from './warnings';
 
@@ -177,7 +177,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   /** @internal */
   _makeCancelledError(): CancelledError {
-    return new CancelledError(this._cancelMessage ?? '');
+    return runtimeError(CancelledError, this._cancelMessage ?? '', this._loop.debug);
   }
 
   /** @internal */

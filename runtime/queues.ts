@@ -4,7 +4,7 @@
 // at a time, first come first served; a getter or putter that is woken but cancelled before it
 // runs passes its wake-up on, so cancellation never strands an item or a free slot.
 import { Future } from './future';
-import { coro, removeFirst, runningLoop } from './genframe';
+import { ParkFrame, coro, removeFirst, runningLoop } from './genframe';
 import { Event } from './sync/event';
 
 /** Raised by getNowait() on an empty queue (asyncio.QueueEmpty). */
@@ -100,24 +100,7 @@ export class Queue<T> {
    * to the next putter.
    */
   put(item: T): Promise<void> {
-    return coro(this._putGen(item), 'Queue.put');
-  }
-
-  private *_putGen(item: T): Generator<unknown, void, unknown> {
-    while (this.full()) {
-      if (this._isShutdown) throw new QueueShutDown();
-      const putter = runningLoop().createFuture<void>();
-      this._putters.push(putter);
-      try {
-        yield putter;
-      } catch (err) {
-        putter.cancel();
-        removeFirst(this._putters, putter);
-        if (!this.full() && !putter.cancelled()) this._wakeupNext(this._putters);
-        throw err;
-      }
-    }
-    this.putNowait(item);
+    return new QueuePut<T>(this, item) as unknown as Promise<void>;
   }
 
   /** Puts `item` at once; QueueFull if the queue is full, QueueShutDown if it was shut down. */
@@ -137,24 +120,7 @@ export class Queue<T> {
    * next getter.
    */
   get(): Promise<T> {
-    return coro(this._getGen(), 'Queue.get');
-  }
-
-  private *_getGen(): Generator<unknown, T, unknown> {
-    while (this.empty()) {
-      if (this._isShutdown) throw new QueueShutDown();
-      const getter = runningLoop().createFuture<void>();
-      this._getters.push(getter);
-      try {
-        yield getter;
-      } catch (err) {
-        getter.cancel();
-        removeFirst(this._getters, getter);
-        if (!this.empty() && !getter.cancelled()) this._wakeupNext(this._getters);
-        throw err;
-      }
-    }
-    return this.getNowait();
+    return new QueueGet<T>(this) as unknown as Promise<T>;
   }
 
   /** Removes and returns the next item at once; QueueEmpty if there is none (QueueShutDown if also shut down). */
@@ -225,6 +191,69 @@ export class Queue<T> {
     return s + '>';
   }
 }
+
+// Queue.put and Queue.get are the hottest runtime coroutines (a producer and a consumer await one
+// per item), so they are hand-written frames instead of generator frames (genframe.ts): one small
+// object per call and no generator. Each mirrors CPython's loop line by line:
+//   put:  while self.full(): putter = Future(); self._putters.append(putter)
+//                            try: await putter
+//                            except: putter.cancel(); remove it; if not full and not cancelled: wake next; raise
+//         self.put_nowait(item)
+// (get is the same with empty/_getters/get_nowait).
+
+/** The coroutine returned by Queue.put(). */
+class QueuePut<T> extends ParkFrame<void> {
+  constructor(
+    /** @internal */ readonly _q: Queue<T>,
+    /** @internal */ readonly _item: T,
+  ) {
+    super();
+  }
+  /** @internal */
+  override _body(putter: Future<void> | null, m: 0 | 1, v: unknown): unknown {
+    const q = this._q;
+    if (putter !== null && m) {
+      putter.cancel();
+      removeFirst(q._putters, putter);
+      if (!q.full() && !putter.cancelled()) q._wakeupNext(q._putters);
+      throw v;
+    }
+    if (q.full()) {
+      if (q._isShutdown) throw new QueueShutDown();
+      const next = new Future<void>(runningLoop());
+      q._putters.push(next);
+      return this._park(next);
+    }
+    q.putNowait(this._item);
+    return undefined;
+  }
+}
+Object.defineProperty(QueuePut.prototype, '$name', { value: 'Queue.put' });
+
+/** The coroutine returned by Queue.get(). */
+class QueueGet<T> extends ParkFrame<T> {
+  constructor(/** @internal */ readonly _q: Queue<T>) {
+    super();
+  }
+  /** @internal */
+  override _body(getter: Future<void> | null, m: 0 | 1, v: unknown): unknown {
+    const q = this._q;
+    if (getter !== null && m) {
+      getter.cancel();
+      removeFirst(q._getters, getter);
+      if (!q.empty() && !getter.cancelled()) q._wakeupNext(q._getters);
+      throw v;
+    }
+    if (q.empty()) {
+      if (q._isShutdown) throw new QueueShutDown();
+      const next = new Future<void>(runningLoop());
+      q._getters.push(next);
+      return this._park(next);
+    }
+    return q.getNowait();
+  }
+}
+Object.defineProperty(QueueGet.prototype, '$name', { value: 'Queue.get' });
 
 /** Orders values as Python's `<` does for numbers, strings, booleans and tuples (arrays). */
 export function pythonCompare(a: unknown, b: unknown): number {

@@ -4,13 +4,14 @@
 // a deep await runs next. Cancellation follows CPython's Task.cancel/__step exactly: the cancel is
 // passed to whatever the task waits on (a Future, another Task, a timer) or, if the task is already
 // scheduled, remembered in _mustCancel and thrown in at its next step.
-import { CancelledError, InvalidStateError, RuntimeError } from './errors';
+import { CancelledError, InvalidStateError, RuntimeError, runtimeError } from './errors';
 import { Future, FutureState } from './future';
-import { EventLoop, Runnable, TimerHandle, _loopForNewWork } from './loop';
+import { EventLoop, Runnable, TimerBucket, _loopForNewWork } from './loop';
 import {
   AdoptFrame,
   Coroutine,
   Frame,
+  MAX_INLINE_DEPTH,
   SUSPEND,
   ThrowFrame,
   drv,
@@ -60,13 +61,17 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
   /** @internal The frame to resume: the deepest frame of the await chain. */ _top: Frame;
   /** @internal The root frame (getCoro()). */ readonly _coro: Coroutine<T>;
   /** @internal What the task is parked on: a Future, a sleep timer, or null (scheduled/running). */
-  _waiter: Future<unknown> | TimerHandle | null = null;
+  _waiter: Future<unknown> | TimerBucket | null = null;
+  /** @internal While sleeping: the task's index in its TimerBucket (_waiter). */ _waitIdx = 0;
   /** @internal A cancel arrived while the task was scheduled: throw CancelledError at the next step. */
   _mustCancel = false;
   /** @internal */ _numCancelsRequested = 0;
   /** @internal The CancelledError that ended the coroutine (re-raised to the first awaiter). */
   _cancelledExc: CancelledError | null = null;
-  /** @internal */ _name: string;
+  /** @internal The name, or the N of "Task-N" until getName() first formats it (no string per task). */
+  _name: string | number;
+  /** @internal Links in the loop's list of pending tasks (loop._tasks). */ _prevTask: Task<unknown> | null = null;
+  /** @internal */ _nextTask: Task<unknown> | null = null;
 
   /**
    * Prefer createTask(). With `eager` and a running loop the first step runs here, with
@@ -82,7 +87,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
     if (this._coro.$p !== undefined) this._top = new ThrowFrame(reuseError());
     else this._top = this._coro;
     this._top.$p = null;
-    this._name = name ?? `Task-${++l._taskCounter}`;
+    this._name = name ?? ++l._taskCounter;
     if (l.debug) sourceTracebacks.set(this, captureStack());
     l._tasks.add(this);
     if (eager && l.isRunning()) this._step(0, undefined);
@@ -95,7 +100,8 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
 
   /** The task's name. */
   getName(): string {
-    return this._name;
+    const n = this._name;
+    return typeof n === 'string' ? n : (this._name = `Task-${n}`);
   }
   /** Renames the task. */
   setName(name: string): void {
@@ -124,16 +130,16 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
     this._numCancelsRequested++;
     const w = this._waiter;
     if (w !== null) {
-      if (w instanceof TimerHandle) {
-        if (!w._fired) {
-          // A sleep's timer: asyncio cancels the sleep's future, which schedules the wakeup now.
-          // The wakeup carries this cancel's message; a second cancel() before it runs only sets
-          // _mustCancel, and _step keeps the CancelledError it already has (first message wins).
-          w.cancel();
-          this._waiter = null;
-          this._loop._push(this, new CancelledError(msg ?? ''));
-          return true;
-        }
+      if (w instanceof TimerBucket) {
+        // A sleep whose timer has not woken it yet (it may be due and in the ready queue: that
+        // wakeup is then stale, see _run): asyncio cancels the sleep's future, which schedules
+        // the wakeup now. The wakeup carries this cancel's message; a second cancel() before it
+        // runs only sets _mustCancel, and _step keeps the CancelledError it already has (first
+        // message wins).
+        w._remove(this._waitIdx);
+        this._waiter = null;
+        this._loop._push(this, runtimeError(CancelledError, msg ?? '', this._loop.debug));
+        return true;
       } else if (w.cancel(msg)) {
         // Keep _waiter: it may be a Task that swallows the cancel and must be cancelled again.
         return true;
@@ -155,6 +161,13 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
         arg._markRetrieved();
         this._step(1, arg._result);
       } else this._step(1, arg._makeCancelledError());
+    } else if (arg instanceof TimerBucket) {
+      // The sleep's timer is due: the task resumes one pass later, as a CPython task resumes one
+      // pass after its sleep future's timer callback sets the result. Meanwhile it is scheduled
+      // (_waiter null): a cancel() sets _mustCancel.
+      if (arg !== this._waiter) return; // the sleep was cancelled after the timer became due
+      this._waiter = null;
+      this._loop._push(this, undefined);
     } else if (arg instanceof CancelledError) this._step(1, arg);
     else this._step(0, undefined);
   }
@@ -171,9 +184,9 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
     }
     this._waiter = null;
     const prevTask = drv.task;
-    const prevDepth = drv.depth;
+    const prevRoom = drv.room;
     drv.task = this as Task<unknown>;
-    drv.depth = 0;
+    drv.room = MAX_INLINE_DEPTH;
     let f = this._top;
     try {
       for (;;) {
@@ -219,7 +232,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
       }
     } finally {
       drv.task = prevTask;
-      drv.depth = prevDepth;
+      drv.room = prevRoom;
       drv.pushed = null;
     }
   }
@@ -263,7 +276,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
     const st = this._describeState();
     const sp = st.indexOf(' ');
     const tail = sp < 0 ? '' : st.slice(sp);
-    return `<Task ${sp < 0 ? st : st.slice(0, sp)} name='${this._name}' coro=${this._coro}${tail}>`;
+    return `<Task ${sp < 0 ? st : st.slice(0, sp)} name='${this.getName()}' coro=${this._coro}${tail}>`;
   }
 }
 
@@ -272,7 +285,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
  * task factory if one is set. Its first step runs in the next loop pass, or at once with
  * `{ eager: true }` (see TaskOptions.eager). Keep the Task to await its result or cancel it.
  */
-export function createTask<T>(coro: PromiseLike<T>, options: TaskOptions = {}): Task<T> {
+export function createTask<T>(coro: PromiseLike<T>, options?: TaskOptions): Task<T> {
   checkCoroutine(coro, 'createTask()');
   return _loopForNewWork().createTask<T>(coro, options);
 }

@@ -4,11 +4,13 @@
 // has finished its cleanup. A scope converts only the cancellation it caused: it compares the
 // task's cancelling() count at exit with the count at entry, so nested scopes and an outer
 // cancel() each keep their own meaning.
-import { CancelledError, RuntimeError, TimeoutError } from './errors';
+import { CancelledError, RuntimeError, TimeoutError, runtimeError } from './errors';
 import { Future } from './future';
 import { Handle } from './loop';
 import { Task, currentTask } from './task';
 import { coro, runningLoop } from './genframe';
+import { Coroutine, SUSPEND, awaitValue } from './coroutine';
+import { debugFlags, renameWatched } from './warnings';
 import { ensureFuture } from './combinators';
 
 const enum ScopeState {
@@ -80,7 +82,7 @@ export class Timeout {
     if (this._state === ScopeState.Expiring) {
       this._state = ScopeState.Expired;
       if (this._task!.uncancel() <= this._cancelling && failed && exc instanceof CancelledError) {
-        const err = new TimeoutError();
+        const err = runtimeError(TimeoutError, '', this._task!._loop.debug);
         err.cause = exc;
         return err;
       }
@@ -100,17 +102,42 @@ export class Timeout {
   }
 }
 
-function* scopeGen<R>(scope: Timeout, body: (scope: Timeout) => PromiseLike<R>): Generator<unknown, R, unknown> {
-  scope._enter();
-  let result: R;
-  try {
-    result = (yield body(scope)) as R;
-  } catch (err) {
-    const replaced = scope._exit(true, err);
-    throw replaced ?? err;
+/**
+ * The coroutine of withTimeout/withTimeoutAt, hand-written (no generator: a timeout wraps every
+ * call it guards). asyncio's `async with timeout(...)` around `await body(scope)`:
+ *   scope.__aenter__(); try: result = await body(scope)
+ *   except: raise (scope.__aexit__'s TimeoutError) or the exception; scope.__aexit__(); return result
+ * $s: 0 = not started, 1 = awaiting the body, 2 = done.
+ */
+class TimeoutScope<R> extends Coroutine<R> {
+  constructor(
+    /** @internal */ readonly _scope: Timeout,
+    /** @internal */ readonly _body: (scope: Timeout) => PromiseLike<R>,
+    name: string,
+  ) {
+    super();
+    this.$name = name;
+    if (debugFlags.coroutines) renameWatched(this);
   }
-  scope._exit(false, undefined);
-  return result;
+  override $step(m: 0 | 1, v: unknown): unknown {
+    const scope = this._scope;
+    if (this.$s === 0) {
+      if (m) throw v;
+      this.$s = 1;
+      scope._enter();
+      try {
+        v = awaitValue(this, this._body(scope));
+      } catch (err) {
+        m = 1;
+        v = err;
+      }
+      if (v === SUSPEND) return SUSPEND;
+    }
+    this.$s = 2;
+    if (m) throw scope._exit(true, v) ?? v;
+    scope._exit(false, undefined);
+    return v;
+  }
 }
 
 /**
@@ -122,12 +149,12 @@ function* scopeGen<R>(scope: Timeout, body: (scope: Timeout) => PromiseLike<R>):
  */
 export function withTimeout<R>(seconds: number | null, body: (scope: Timeout) => PromiseLike<R>): Promise<R> {
   const scope = new Timeout(seconds === null ? null : runningLoop().time() + seconds);
-  return coro(scopeGen(scope, body), 'timeout');
+  return new TimeoutScope(scope, body, 'timeout') as unknown as Promise<R>;
 }
 
 /** Like withTimeout, with the deadline given as loop time `when` (asyncio.timeout_at). */
 export function withTimeoutAt<R>(when: number | null, body: (scope: Timeout) => PromiseLike<R>): Promise<R> {
-  return coro(scopeGen(new Timeout(when), body), 'timeout_at');
+  return new TimeoutScope(new Timeout(when), body, 'timeout_at') as unknown as Promise<R>;
 }
 
 function releaseWaiter(waiter: Future<void>): void {
@@ -164,7 +191,7 @@ function resultOrTimeout<T>(fut: Future<T>): T {
     return fut.result();
   } catch (err) {
     if (err instanceof CancelledError) {
-      const t = new TimeoutError();
+      const t = runtimeError(TimeoutError, '', fut._loop.debug);
       t.cause = err;
       throw t;
     }

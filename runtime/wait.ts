@@ -2,7 +2,7 @@
 // (CPython 3.11 tasks.py; asCompleted's `for await` follows 3.13). Built from done-callbacks and a
 // waiter Future, so a task resumes in the same loop pass as under CPython.
 import { Coroutine } from './coroutine';
-import { TimeoutError } from './errors';
+import { TimeoutError, runtimeError } from './errors';
 import { Future, FutureState } from './future';
 import { TimerHandle } from './loop';
 import { coro, runningLoop } from './genframe';
@@ -142,7 +142,7 @@ export function asCompleted<T>(fs: Iterable<PromiseLike<T>>, options: { timeout?
 
   function* waitForOne<R>(pick: (f: Future<T>) => R): Generator<unknown, R, unknown> {
     const box = (yield done.get()) as { f: Future<T> } | null;
-    if (box === null) throw new TimeoutError();
+    if (box === null) throw runtimeError(TimeoutError, '', loop.debug);
     return pick(box.f);
   }
   return {

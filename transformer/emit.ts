@@ -27,7 +27,7 @@ export interface EmitOptions {
   protocolModule: string;
 }
 
-const FRAME_FIELDS = ['$s', '$p', '$h', '$this', '$args', '$nt', '$name', '$fn', '$step'];
+const FRAME_FIELDS = ['$s', '$p', '$h', '$this', '$args', '$nt', '$name', '$fn', '$step', '$a'];
 
 export function transformSourceFile(
   ts: typeof TS,
@@ -101,6 +101,7 @@ export function transformSourceFile(
     // an arrow made in the wrapper (once per call), which also keeps `this` and `arguments`.
     const arrowStep = usesSuperOrPrivateNames(ts, an, fn);
     if (arrowStep) lowerer.arrowStepFrame = frameVar;
+    lowerer.awaitMethod = !arrowStep && !closureForm;
     const lowered = lowerer.lowerBody();
     const stepBody: TS.Statement[] = [];
     if (lowerer.usesFrameVar && !arrowStep)
@@ -166,6 +167,7 @@ export function transformSourceFile(
         f.createClassDeclaration(undefined, clsName, undefined, undefined, [
           f.createConstructorDeclaration(undefined, ctorParams, f.createBlock(ctorBody, true)),
           f.createMethodDeclaration(undefined, undefined, '$step', undefined, undefined, stepParams, undefined, f.createBlock(stepBody, true)),
+          ...(lowerer.usedAwaitMethod ? [awaitMethod()] : []),
         ]),
         f.createExpressionStatement(f.createCallExpression(rt('def'), undefined, [f.createIdentifier(clsName), f.createStringLiteral(fnName)])),
       );
@@ -267,6 +269,36 @@ export function transformSourceFile(
     if (expressionPrefix) return expressionPrefix(wrapper as TS.Expression);
     return extraStatements.length > 0 ? [wrapper, ...extraStatements] : wrapper;
   };
+
+  /**
+   * A frame class's own copy of the await protocol's first case (awaitValue in the runtime). V8
+   * keeps call feedback per function, not per inlined copy: in the shared awaitValue the
+   * `x.$step(...)` call sees every frame class in the program and goes megamorphic (no inlining,
+   * and the callee's frame is always allocated); here it sees only what this class awaits.
+   * Measured on 1,000,000 awaits of a trivial coroutine: 50 ns each through awaitValue once other
+   * classes have used it, 8-13 ns through `$a`.
+   *   [output]  $a(x) { return x instanceof $Coroutine && x.$p === void 0 && $d.room > 0
+   *                       ? (x.$p = this, $d.room--, $rv(this, x.$step(0, void 0))) : $aw(this, x); }
+   */
+  function awaitMethod(): TS.MethodDeclaration {
+    const x = () => f.createIdentifier('x');
+    const xp = () => f.createPropertyAccessExpression(x(), '$p');
+    const room = () => f.createPropertyAccessExpression(rt('d'), 'room');
+    const test = f.createLogicalAnd(
+      f.createLogicalAnd(f.createBinaryExpression(x(), ts.SyntaxKind.InstanceOfKeyword, rt('Coroutine')), f.createStrictEquality(xp(), f.createVoidZero())),
+      f.createGreaterThan(room(), f.createNumericLiteral(0)),
+    );
+    const inline = f.createCommaListExpression([
+      f.createAssignment(xp(), f.createThis()),
+      f.createPostfixDecrement(room()),
+      f.createCallExpression(rt('rv'), undefined, [
+        f.createThis(),
+        f.createCallExpression(f.createPropertyAccessExpression(x(), '$step'), undefined, [f.createNumericLiteral(0), f.createVoidZero()]),
+      ]),
+    ]);
+    const body = f.createConditionalExpression(test, undefined, f.createParenthesizedExpression(inline), undefined, f.createCallExpression(rt('aw'), undefined, [f.createThis(), x()]));
+    return f.createMethodDeclaration(undefined, undefined, '$a', undefined, undefined, [f.createParameterDeclaration(undefined, undefined, 'x')], undefined, f.createBlock([f.createReturnStatement(body)], true));
+  }
 
   const visitor = (n: TS.Node): TS.VisitResult<TS.Node> => {
     if (isAsyncFunction(ts, n)) return lowerAsync(n, null);

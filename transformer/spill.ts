@@ -89,6 +89,10 @@ export abstract class ExpressionLowerer {
   }
   /** Set for an arrow-step function: the name of the frame variable. */
   arrowStepFrame: string | undefined = undefined;
+  /** Set for a flat frame class: awaits call the class's own `$a` method (see emit.ts). */
+  awaitMethod = false;
+  /** Set once an await used `$a`, so the class gets the method. */
+  usedAwaitMethod = false;
   field(name: string): TS.Expression {
     return this.f.createPropertyAccessExpression(this.self(), name);
   }
@@ -112,7 +116,8 @@ export abstract class ExpressionLowerer {
 
   /**
    * Suspension point for `await value`:
-   *   this.$s = K; if (($v = $aw(this, value)) === $S) return $S;
+   *   this.$s = K; if (($v = this.$a(value)) === $S) return $S;       (flat frame class)
+   *   this.$s = K; if (($v = $aw(this, value)) === $S) return $S;     (closure and arrow steps)
    * case K:
    * Returns `$v`, valid until the next suspension.
    */
@@ -121,7 +126,10 @@ export abstract class ExpressionLowerer {
     const k = this.newLabel();
     this.emit(this.assign(this.field('$s'), this.labelRef(k)));
     const v = f.createIdentifier(this.names.v);
-    const call = f.createCallExpression(this.rt('aw'), undefined, [this.self(), value]);
+    if (this.awaitMethod) this.usedAwaitMethod = true;
+    const call = this.awaitMethod
+      ? f.createCallExpression(f.createPropertyAccessExpression(f.createThis(), '$a'), undefined, [value])
+      : f.createCallExpression(this.rt('aw'), undefined, [this.self(), value]);
     this.emit(
       f.createIfStatement(
         f.createStrictEquality(f.createParenthesizedExpression(f.createAssignment(v, call)), this.rt('S')),

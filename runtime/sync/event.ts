@@ -1,7 +1,7 @@
 // Event: asyncio.Event, a flag that tasks wait on (CPython 3.11 locks.py). set() wakes every
 // waiter at once, in the order they started waiting.
 import { Future } from '../future';
-import { coro, removeFirst, runningLoop } from '../genframe';
+import { ParkFrame, removeFirst, runningLoop } from '../genframe';
 
 /**
  * A flag tasks can wait for (asyncio.Event). Starts unset; set() wakes all waiters; clear() makes
@@ -34,19 +34,7 @@ export class Event {
    * waiting task raises CancelledError here and removes it from the waiters.
    */
   wait(): Promise<true> {
-    return coro(this._wait(), 'Event.wait');
-  }
-
-  private *_wait(): Generator<unknown, true, unknown> {
-    if (this._value) return true;
-    const fut = runningLoop().createFuture<boolean>();
-    this._waiters.push(fut);
-    try {
-      yield fut;
-      return true;
-    } finally {
-      removeFirst(this._waiters, fut);
-    }
+    return new EventWait(this) as unknown as Promise<true>;
   }
 
   toString(): string {
@@ -55,3 +43,31 @@ export class Event {
     return `<Event [${extra}]>`;
   }
 }
+
+/**
+ * The coroutine returned by Event.wait(): a ParkFrame, not a generator frame, because a task
+ * parked on an Event holds it for as long as it waits (bytes per waiting task). CPython's:
+ *   if self._value: return True
+ *   fut = create_future(); self._waiters.append(fut)
+ *   try: await fut; return True
+ *   finally: self._waiters.remove(fut)
+ */
+class EventWait extends ParkFrame<true> {
+  constructor(/** @internal */ readonly _ev: Event) {
+    super();
+  }
+  /** @internal */
+  override _body(w: Future<boolean> | null, m: 0 | 1, v: unknown): unknown {
+    const ev = this._ev;
+    if (w !== null) {
+      removeFirst(ev._waiters, w);
+      if (m) throw v;
+      return true;
+    }
+    if (ev._value) return true;
+    const fut = new Future<boolean>(runningLoop());
+    ev._waiters.push(fut);
+    return this._park(fut);
+  }
+}
+Object.defineProperty(EventWait.prototype, '$name', { value: 'Event.wait' });

@@ -4,7 +4,7 @@
 // waiter, so cancellation never loses a release.
 import { CancelledError, RuntimeError } from '../errors';
 import { Future } from '../future';
-import { coro, removeFirst, runningLoop } from '../genframe';
+import { ParkFrame, coro, removeFirst, runningLoop } from '../genframe';
 
 /**
  * A mutual-exclusion lock for tasks (asyncio.Lock), not owned by any task: any task may release it.
@@ -34,29 +34,7 @@ export class Lock {
    * next waiter.
    */
   acquire(): Promise<true> {
-    return coro(this._acquire(), 'Lock.acquire');
-  }
-
-  private *_acquire(): Generator<unknown, true, unknown> {
-    if (!this._locked && (this._waiters === null || this._waiters.every((w) => w.cancelled()))) {
-      this._locked = true;
-      return true;
-    }
-    const waiters = (this._waiters ??= []);
-    const fut = runningLoop().createFuture<boolean>();
-    waiters.push(fut);
-    try {
-      try {
-        yield fut;
-      } finally {
-        removeFirst(waiters, fut);
-      }
-    } catch (err) {
-      if (err instanceof CancelledError && !this._locked) this._wakeUpFirst();
-      throw err;
-    }
-    this._locked = true;
-    return true;
+    return new LockAcquire(this) as unknown as Promise<true>;
   }
 
   /**
@@ -89,6 +67,41 @@ export class Lock {
     return `<Lock [${extra}]>`;
   }
 }
+
+/**
+ * The coroutine returned by Lock.acquire() (a ParkFrame: no generator per acquire). CPython's:
+ *   if not self._locked and all waiters cancelled: self._locked = True; return True
+ *   fut = create_future(); self._waiters.append(fut)
+ *   try: try: await fut  finally: self._waiters.remove(fut)
+ *   except CancelledError: if not self._locked: self._wake_up_first(); raise
+ *   self._locked = True; return True
+ */
+class LockAcquire extends ParkFrame<true> {
+  constructor(/** @internal */ readonly _lock: Lock) {
+    super();
+  }
+  /** @internal */
+  override _body(fut: Future<boolean> | null, m: 0 | 1, v: unknown): unknown {
+    const lock = this._lock;
+    if (fut === null) {
+      if (!lock._locked && (lock._waiters === null || lock._waiters.every((w) => w.cancelled()))) {
+        lock._locked = true;
+        return true;
+      }
+      const next = new Future<boolean>(runningLoop());
+      (lock._waiters ??= []).push(next);
+      return this._park(next);
+    }
+    removeFirst(lock._waiters!, fut);
+    if (m) {
+      if (v instanceof CancelledError && !lock._locked) lock._wakeUpFirst();
+      throw v;
+    }
+    lock._locked = true;
+    return true;
+  }
+}
+Object.defineProperty(LockAcquire.prototype, '$name', { value: 'Lock.acquire' });
 
 /** @internal A coroutine body that returns at once (an `__aexit__` with nothing to await). */
 export function* done(): Generator<unknown, void, unknown> {}

@@ -4,7 +4,7 @@
 // the counter and on to the next waiter, so cancellation never loses a permit.
 import { CancelledError } from '../errors';
 import { Future } from '../future';
-import { coro, removeFirst, runningLoop } from '../genframe';
+import { ParkFrame, coro, removeFirst, runningLoop } from '../genframe';
 import { done } from './lock';
 
 /**
@@ -34,32 +34,7 @@ export class Semaphore {
    * here and a permit it had been handed goes to the next waiter.
    */
   acquire(): Promise<true> {
-    return coro(this._acquire(), 'Semaphore.acquire');
-  }
-
-  private *_acquire(): Generator<unknown, true, unknown> {
-    if (!this.locked()) {
-      this._value--;
-      return true;
-    }
-    const waiters = (this._waiters ??= []);
-    const fut = runningLoop().createFuture<boolean>();
-    waiters.push(fut);
-    try {
-      try {
-        yield fut;
-      } finally {
-        removeFirst(waiters, fut);
-      }
-    } catch (err) {
-      if (err instanceof CancelledError && !fut.cancelled()) {
-        this._value++;
-        this._wakeUpNext();
-      }
-      throw err;
-    }
-    if (this._value > 0) this._wakeUpNext();
-    return true;
+    return new SemaphoreAcquire(this) as unknown as Promise<true>;
   }
 
   /** Gives a permit back and hands it to the first waiter, if any. */
@@ -93,6 +68,45 @@ export class Semaphore {
     return `<${this.constructor.name} [${extra}]>`;
   }
 }
+
+/**
+ * The coroutine returned by Semaphore.acquire() (a ParkFrame: no generator per acquire). CPython's:
+ *   if not self.locked(): self._value -= 1; return True
+ *   fut = create_future(); self._waiters.append(fut)
+ *   try: try: await fut  finally: self._waiters.remove(fut)
+ *   except CancelledError: if not fut.cancelled(): self._value += 1; self._wake_up_next(); raise
+ *   if self._value > 0: self._wake_up_next()
+ *   return True
+ */
+class SemaphoreAcquire extends ParkFrame<true> {
+  constructor(/** @internal */ readonly _sem: Semaphore) {
+    super();
+  }
+  /** @internal */
+  override _body(fut: Future<boolean> | null, m: 0 | 1, v: unknown): unknown {
+    const sem = this._sem;
+    if (fut === null) {
+      if (!sem.locked()) {
+        sem._value--;
+        return true;
+      }
+      const next = new Future<boolean>(runningLoop());
+      (sem._waiters ??= []).push(next);
+      return this._park(next);
+    }
+    removeFirst(sem._waiters!, fut);
+    if (m) {
+      if (v instanceof CancelledError && !fut.cancelled()) {
+        sem._value++;
+        sem._wakeUpNext();
+      }
+      throw v;
+    }
+    if (sem._value > 0) sem._wakeUpNext();
+    return true;
+  }
+}
+Object.defineProperty(SemaphoreAcquire.prototype, '$name', { value: 'Semaphore.acquire' });
 
 /** A Semaphore that refuses to go above its initial value (asyncio.BoundedSemaphore). */
 export class BoundedSemaphore extends Semaphore {

@@ -57,6 +57,11 @@ export abstract class ParkFrame<T> extends Coroutine<T> {
   /** @internal The Future parked on (state 1), else null. */ _w: Future<any> | null = null;
   /** @internal */
   abstract _body(w: Future<any> | null, m: 0 | 1, v: unknown): unknown;
+  /**
+   * @internal The coroutine's name ($name, see below): a method, not a defineProperty per class at
+   * module level, so that bundlers can drop the classes (and their modules) a program never uses.
+   */
+  abstract _label(): string;
   override $step(m: 0 | 1, v: unknown): unknown {
     let w: Future<any> | null = null;
     if (this.$s === 1) {
@@ -77,6 +82,12 @@ export abstract class ParkFrame<T> extends Coroutine<T> {
     }
   }
 }
+
+Object.defineProperty(ParkFrame.prototype, '$name', {
+  get(this: ParkFrame<unknown>): string {
+    return this._label();
+  },
+});
 
 /**
  * @internal Wraps a generator as an awaitable typed like what a compiled `async` function returns.

@@ -210,6 +210,10 @@ class QueuePut<T> extends ParkFrame<void> {
     super();
   }
   /** @internal */
+  override _label(): string {
+    return 'Queue.put';
+  }
+  /** @internal */
   override _body(putter: Future<void> | null, m: 0 | 1, v: unknown): unknown {
     const q = this._q;
     if (putter !== null && m) {
@@ -228,12 +232,15 @@ class QueuePut<T> extends ParkFrame<void> {
     return undefined;
   }
 }
-Object.defineProperty(QueuePut.prototype, '$name', { value: 'Queue.put' });
 
 /** The coroutine returned by Queue.get(). */
 class QueueGet<T> extends ParkFrame<T> {
   constructor(/** @internal */ readonly _q: Queue<T>) {
     super();
+  }
+  /** @internal */
+  override _label(): string {
+    return 'Queue.get';
   }
   /** @internal */
   override _body(getter: Future<void> | null, m: 0 | 1, v: unknown): unknown {
@@ -253,7 +260,7 @@ class QueueGet<T> extends ParkFrame<T> {
     return q.getNowait();
   }
 }
-Object.defineProperty(QueueGet.prototype, '$name', { value: 'Queue.get' });
+
 
 /** Orders values as Python's `<` does for numbers, strings, booleans and tuples (arrays). */
 export function pythonCompare(a: unknown, b: unknown): number {

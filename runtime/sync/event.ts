@@ -57,6 +57,10 @@ class EventWait extends ParkFrame<true> {
     super();
   }
   /** @internal */
+  override _label(): string {
+    return 'Event.wait';
+  }
+  /** @internal */
   override _body(w: Future<boolean> | null, m: 0 | 1, v: unknown): unknown {
     const ev = this._ev;
     if (w !== null) {
@@ -70,4 +74,3 @@ class EventWait extends ParkFrame<true> {
     return this._park(fut);
   }
 }
-Object.defineProperty(EventWait.prototype, '$name', { value: 'Event.wait' });

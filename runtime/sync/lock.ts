@@ -81,6 +81,10 @@ class LockAcquire extends ParkFrame<true> {
     super();
   }
   /** @internal */
+  override _label(): string {
+    return 'Lock.acquire';
+  }
+  /** @internal */
   override _body(fut: Future<boolean> | null, m: 0 | 1, v: unknown): unknown {
     const lock = this._lock;
     if (fut === null) {
@@ -101,7 +105,6 @@ class LockAcquire extends ParkFrame<true> {
     return true;
   }
 }
-Object.defineProperty(LockAcquire.prototype, '$name', { value: 'Lock.acquire' });
 
 /** @internal A coroutine body that returns at once (an `__aexit__` with nothing to await). */
 export function* done(): Generator<unknown, void, unknown> {}

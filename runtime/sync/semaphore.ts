@@ -83,6 +83,10 @@ class SemaphoreAcquire extends ParkFrame<true> {
     super();
   }
   /** @internal */
+  override _label(): string {
+    return 'Semaphore.acquire';
+  }
+  /** @internal */
   override _body(fut: Future<boolean> | null, m: 0 | 1, v: unknown): unknown {
     const sem = this._sem;
     if (fut === null) {
@@ -106,7 +110,6 @@ class SemaphoreAcquire extends ParkFrame<true> {
     return true;
   }
 }
-Object.defineProperty(SemaphoreAcquire.prototype, '$name', { value: 'Semaphore.acquire' });
 
 /** A Semaphore that refuses to go above its initial value (asyncio.BoundedSemaphore). */
 export class BoundedSemaphore extends Semaphore {

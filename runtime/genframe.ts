@@ -102,19 +102,3 @@ export function runningLoop(): EventLoop {
   const t = drv.task;
   return t !== null ? t._loop : _loopForNewWork();
 }
-
-/**
- * @internal Removes the first occurrence of `x` from `arr` (deque.remove); returns whether it was
- * there. Woken waiters remove themselves in FIFO order, so the front is checked first: shift() is
- * O(1) in V8 where a splice at 0 moves the whole array (100,000 waiters of one Event: quadratic).
- */
-export function removeFirst<X>(arr: X[], x: X): boolean {
-  if (arr.length > 0 && arr[0] === x) {
-    arr.shift();
-    return true;
-  }
-  const i = arr.indexOf(x);
-  if (i < 0) return false;
-  arr.splice(i, 1);
-  return true;
-}

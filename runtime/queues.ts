@@ -4,7 +4,8 @@
 // at a time, first come first served; a getter or putter that is woken but cancelled before it
 // runs passes its wake-up on, so cancellation never strands an item or a free slot.
 import { Future } from './future';
-import { ParkFrame, coro, removeFirst, runningLoop } from './genframe';
+import { Fifo } from './fifo';
+import { ParkFrame, coro, runningLoop } from './genframe';
 import { Event } from './sync/event';
 
 /** Raised by getNowait() on an empty queue (asyncio.QueueEmpty). */
@@ -39,13 +40,16 @@ export class Queue<T> {
   /** @internal */ readonly _maxsize: number;
   // Invariant: one Future per task blocked in get()/put(), in arrival order. A Future leaves the
   // list when it is woken (_wakeupNext pops it) or when its waiter gives up (it removes itself).
-  /** @internal */ readonly _getters: Future<void>[] = [];
-  /** @internal */ readonly _putters: Future<void>[] = [];
+  /** @internal */ readonly _getters = new Fifo<Future<void>>();
+  /** @internal */ readonly _putters = new Fifo<Future<void>>();
   // Invariant: _unfinished counts items put and not yet taskDone()'d; _finished is set iff it is 0.
   /** @internal */ _unfinished = 0;
   /** @internal */ readonly _finished = new Event();
   /** @internal */ _isShutdown = false;
-  /** @internal */ _queue: T[] = [];
+  /** @internal Items (the priority and LIFO queues keep a heap or a stack here). */ _queue: T[] = [];
+  // Invariant: the FIFO queue's items are _queue[_qhead..]; slots before _qhead are released. The
+  // other queues never move it from 0. (shift() is O(n) on large arrays in V8; see fifo.ts.)
+  /** @internal */ _qhead = 0;
 
   /** A queue holding at most `maxsize` items (0 or less: no limit). */
   constructor(maxsize = 0) {
@@ -59,11 +63,21 @@ export class Queue<T> {
   }
   /** @internal */
   _get(): T {
-    return this._queue.shift() as T;
+    const q = this._queue;
+    const item = q[this._qhead];
+    q[this._qhead++] = undefined as T;
+    if (this._qhead === q.length) {
+      q.length = 0;
+      this._qhead = 0;
+    } else if (this._qhead >= 1024 && this._qhead * 2 >= q.length) {
+      this._queue = q.slice(this._qhead);
+      this._qhead = 0;
+    }
+    return item;
   }
 
   /** @internal Wakes the first waiter in `waiters` that is not done, removing it from the list. */
-  _wakeupNext(waiters: Future<void>[]): void {
+  _wakeupNext(waiters: Fifo<Future<void>>): void {
     while (waiters.length > 0) {
       const w = waiters.shift()!;
       if (!w.done()) {
@@ -75,7 +89,7 @@ export class Queue<T> {
 
   /** Number of items in the queue. */
   qsize(): number {
-    return this._queue.length;
+    return this._queue.length - this._qhead;
   }
 
   /** The size limit given to the constructor (0 or less: unbounded). */
@@ -85,7 +99,7 @@ export class Queue<T> {
 
   /** True when the queue holds no items. */
   empty(): boolean {
-    return this._queue.length === 0;
+    return this.qsize() === 0;
   }
 
   /** True when the queue holds `maxsize` items (never for an unbounded queue). */
@@ -184,7 +198,7 @@ export class Queue<T> {
 
   toString(): string {
     let s = `<${this.constructor.name} maxsize=${this._maxsize}`;
-    if (this._queue.length > 0) s += ` _queue=[${this._queue.map(String).join(', ')}]`;
+    if (this.qsize() > 0) s += ` _queue=[${this._queue.slice(this._qhead).map(String).join(', ')}]`;
     if (this._getters.length > 0) s += ` _getters[${this._getters.length}]`;
     if (this._putters.length > 0) s += ` _putters[${this._putters.length}]`;
     if (this._unfinished > 0) s += ` tasks=${this._unfinished}`;
@@ -218,7 +232,7 @@ class QueuePut<T> extends ParkFrame<void> {
     const q = this._q;
     if (putter !== null && m) {
       putter.cancel();
-      removeFirst(q._putters, putter);
+      q._putters.remove(putter);
       if (!q.full() && !putter.cancelled()) q._wakeupNext(q._putters);
       throw v;
     }
@@ -247,7 +261,7 @@ class QueueGet<T> extends ParkFrame<T> {
     const q = this._q;
     if (getter !== null && m) {
       getter.cancel();
-      removeFirst(q._getters, getter);
+      q._getters.remove(getter);
       if (!q.empty() && !getter.cancelled()) q._wakeupNext(q._getters);
       throw v;
     }

@@ -6,7 +6,8 @@
 // cancelled before any notify causes no spurious wake-up and scheduling matches 3.11 there.
 import { CancelledError, RuntimeError } from '../errors';
 import { Future } from '../future';
-import { coro, removeFirst, runningLoop } from '../genframe';
+import { Fifo } from '../fifo';
+import { coro, runningLoop } from '../genframe';
 import { Lock, done } from './lock';
 
 /**
@@ -16,7 +17,7 @@ import { Lock, done } from './lock';
 export class Condition {
   /** @internal */ readonly _lock: Lock;
   // Invariant: one Future per task blocked in wait(), in arrival order, removed by that wait().
-  /** @internal */ readonly _waiters: Future<boolean>[] = [];
+  /** @internal */ readonly _waiters = new Fifo<Future<boolean>>();
 
   /** Uses `lock` as the underlying lock, or a new Lock. */
   constructor(lock?: Lock) {
@@ -64,7 +65,7 @@ export class Condition {
           yield fut;
           return true;
         } finally {
-          removeFirst(this._waiters, fut);
+          this._waiters.remove(fut);
         }
       } finally {
         // The lock must be held again however the wait ended; only cancellation is retried.

@@ -1,7 +1,8 @@
 // Event: asyncio.Event, a flag that tasks wait on (CPython 3.11 locks.py). set() wakes every
 // waiter at once, in the order they started waiting.
 import { Future } from '../future';
-import { ParkFrame, removeFirst, runningLoop } from '../genframe';
+import { Fifo } from '../fifo';
+import { ParkFrame, runningLoop } from '../genframe';
 
 /**
  * A flag tasks can wait for (asyncio.Event). Starts unset; set() wakes all waiters; clear() makes
@@ -9,7 +10,7 @@ import { ParkFrame, removeFirst, runningLoop } from '../genframe';
  */
 export class Event {
   // Invariant: one Future per task blocked in wait(), in arrival order, removed by that wait().
-  /** @internal */ readonly _waiters: Future<boolean>[] = [];
+  /** @internal */ readonly _waiters = new Fifo<Future<boolean>>();
   /** @internal */ _value = false;
 
   /** True once set() was called (and clear() was not called since). */
@@ -64,7 +65,7 @@ class EventWait extends ParkFrame<true> {
   override _body(w: Future<boolean> | null, m: 0 | 1, v: unknown): unknown {
     const ev = this._ev;
     if (w !== null) {
-      removeFirst(ev._waiters, w);
+      ev._waiters.remove(w);
       if (m) throw v;
       return true;
     }

@@ -4,7 +4,8 @@
 // waiter, so cancellation never loses a release.
 import { CancelledError, RuntimeError } from '../errors';
 import { Future } from '../future';
-import { ParkFrame, coro, removeFirst, runningLoop } from '../genframe';
+import { Fifo } from '../fifo';
+import { ParkFrame, coro, runningLoop } from '../genframe';
 
 /**
  * A mutual-exclusion lock for tasks (asyncio.Lock), not owned by any task: any task may release it.
@@ -19,7 +20,7 @@ import { ParkFrame, coro, removeFirst, runningLoop } from '../genframe';
 export class Lock {
   // Invariant: one Future per task blocked in acquire(), in arrival order; a Future is removed by
   // the acquire() that created it, whatever way it ends (woken, cancelled, failed).
-  /** @internal */ _waiters: Future<boolean>[] | null = null;
+  /** @internal */ _waiters: Fifo<Future<boolean>> | null = null;
   /** @internal */ _locked = false;
 
   /** True while the lock is held. */
@@ -57,7 +58,7 @@ export class Lock {
   _wakeUpFirst(): void {
     const w = this._waiters;
     if (w === null || w.length === 0) return;
-    const fut = w[0];
+    const fut = w.first()!;
     if (!fut.done()) fut.setResult(true);
   }
 
@@ -93,10 +94,10 @@ class LockAcquire extends ParkFrame<true> {
         return true;
       }
       const next = new Future<boolean>(runningLoop());
-      (lock._waiters ??= []).push(next);
+      (lock._waiters ??= new Fifo()).push(next);
       return this._park(next);
     }
-    removeFirst(lock._waiters!, fut);
+    lock._waiters!.remove(fut);
     if (m) {
       if (v instanceof CancelledError && !lock._locked) lock._wakeUpFirst();
       throw v;

@@ -4,7 +4,8 @@
 // the counter and on to the next waiter, so cancellation never loses a permit.
 import { CancelledError } from '../errors';
 import { Future } from '../future';
-import { ParkFrame, coro, removeFirst, runningLoop } from '../genframe';
+import { Fifo } from '../fifo';
+import { ParkFrame, coro, runningLoop } from '../genframe';
 import { done } from './lock';
 
 /**
@@ -14,7 +15,7 @@ import { done } from './lock';
 export class Semaphore {
   // Invariant: one Future per task blocked in acquire(), in arrival order, removed by that
   // acquire(). A waiter whose Future holds a result owns a permit already taken from _value.
-  /** @internal */ _waiters: Future<boolean>[] | null = null;
+  /** @internal */ _waiters: Fifo<Future<boolean>> | null = null;
   /** @internal */ _value: number;
 
   /** Starts with `value` permits (default 1); RangeError if negative. */
@@ -95,10 +96,10 @@ class SemaphoreAcquire extends ParkFrame<true> {
         return true;
       }
       const next = new Future<boolean>(runningLoop());
-      (sem._waiters ??= []).push(next);
+      (sem._waiters ??= new Fifo()).push(next);
       return this._park(next);
     }
-    removeFirst(sem._waiters!, fut);
+    sem._waiters!.remove(fut);
     if (m) {
       if (v instanceof CancelledError && !fut.cancelled()) {
         sem._value++;

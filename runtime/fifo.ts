@@ -1,0 +1,75 @@
+// Fifo: the runtime's deque for waiter lists (CPython keeps them in collections.deque). Takes
+// pushes at the back; produces O(1) removal at the front and removal of any element by identity.
+// A JS array would do the front removal with shift(), which V8 can only do in O(1) while the array
+// is small: past ~16,000 elements (large-object space) each shift moves the whole array, so 100,000
+// tasks woken from one Event would cost O(n^2).
+
+/** @internal A FIFO list with a moving head: elements live at _a[_h], ..., _a[_a.length - 1]. */
+export class Fifo<T> implements Iterable<T> {
+  // Invariant: slots before _h are undefined (released for GC); the live part is _a[_h..].
+  /** @internal */ _a: (T | undefined)[] = [];
+  /** @internal */ _h = 0;
+
+  /** Number of elements. */
+  get length(): number {
+    return this._a.length - this._h;
+  }
+
+  /** Appends `x`. */
+  push(x: T): void {
+    this._a.push(x);
+  }
+
+  /** The first element, or undefined when empty. */
+  first(): T | undefined {
+    return this._h < this._a.length ? this._a[this._h] : undefined;
+  }
+
+  /** Removes and returns the first element (undefined when empty). */
+  shift(): T | undefined {
+    const a = this._a;
+    if (this._h >= a.length) return undefined;
+    const x = a[this._h];
+    a[this._h++] = undefined;
+    if (this._h === a.length) {
+      // Empty: start over (keeps the common size-0/1 case allocation-free).
+      a.length = 0;
+      this._h = 0;
+    } else if (this._h >= 1024 && this._h * 2 >= a.length) {
+      // Mostly dead slots: copy the live part down, amortised O(1) per element.
+      this._a = a.slice(this._h);
+      this._h = 0;
+    }
+    return x;
+  }
+
+  /** Removes the first occurrence of `x` (deque.remove); returns whether it was there. */
+  remove(x: T): boolean {
+    const a = this._a;
+    if (this._h < a.length && a[this._h] === x) {
+      this.shift();
+      return true;
+    }
+    const i = a.indexOf(x, this._h);
+    if (i < 0) return false;
+    a.splice(i, 1);
+    return true;
+  }
+
+  /** True if `fn` holds for some element. */
+  some(fn: (x: T) => boolean): boolean {
+    const a = this._a;
+    for (let i = this._h; i < a.length; i++) if (fn(a[i] as T)) return true;
+    return false;
+  }
+
+  /** True if `fn` holds for every element (true when empty). */
+  every(fn: (x: T) => boolean): boolean {
+    return !this.some((x) => !fn(x));
+  }
+
+  *[Symbol.iterator](): Iterator<T> {
+    // Index-based so that elements pushed while iterating are visited, as with an array.
+    for (let i = this._h; i < this._a.length; i++) yield this._a[i] as T;
+  }
+}

@@ -29,13 +29,19 @@ export class Fifo<T> implements Iterable<T> {
   shift(): T | undefined {
     const a = this._a;
     if (this._h >= a.length) return undefined;
+    if (this._h === a.length - 1) {
+      // The last element: pop it, so a list that holds at most one waiter (a size-1 queue) never
+      // moves its head nor sets length.
+      const last = a.pop();
+      if (this._h > 0) {
+        a.length = 0;
+        this._h = 0;
+      }
+      return last;
+    }
     const x = a[this._h];
     a[this._h++] = undefined;
-    if (this._h === a.length) {
-      // Empty: start over (keeps the common size-0/1 case allocation-free).
-      a.length = 0;
-      this._h = 0;
-    } else if (this._h >= 1024 && this._h * 2 >= a.length) {
+    if (this._h >= 1024 && this._h * 2 >= a.length) {
       // Mostly dead slots: copy the live part down, amortised O(1) per element.
       this._a = a.slice(this._h);
       this._h = 0;

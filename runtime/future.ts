@@ -16,6 +16,10 @@ export const enum FutureState {
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
 type DoneCallback<T> = ((fut: any) => void) | Runnable;
 
+// The native Promise each Future hands to native code (then/catch/finally), made on first use. A
+// WeakMap rather than a field: few Futures are ever awaited natively, and every Task is a Future.
+const nativePromises = new WeakMap<object, Promise<unknown>>();
+
 /**
  * A placeholder for a result that some other code will set (asyncio.Future).
  * `await fut` inside a coroutine suspends until it is done (no suspension if it already is).
@@ -28,10 +32,9 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /** @internal */ _state: FutureState = FutureState.Pending;
   /** @internal */ _result: unknown = undefined;
   /** @internal */ _cancelMessage: string | undefined = undefined;
-  // Done-callbacks: the first one inline (the common single-waiter case), the rest in an array.
-  // Invariant: _cb1 is null whenever _cbs is non-null and empty is not relevant (order = _cb1, ..._cbs).
-  /** @internal */ _cb1: DoneCallback<T> | null = null;
-  /** @internal */ _cbs: DoneCallback<T>[] | null = null;
+  // Done-callbacks in registration order: null, the only one (the common single-waiter case, no
+  // array), or an array of them. A callback is a function or a Runnable object, never an array.
+  /** @internal */ _cb: DoneCallback<T> | DoneCallback<T>[] | null = null;
   /** @internal Set when the exception or result was looked at (for "never retrieved" warnings). */
   _retrieved = false;
   /** @internal */ readonly _loop: EventLoop;
@@ -127,22 +130,21 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   /** Adds `fn(future)` to run (via callSoon) when done; if already done, schedules it now. */
   addDoneCallback(fn: (fut: this) => void): void {
+    if (typeof fn !== 'function') throw new TypeError('addDoneCallback() needs a function');
     this._addCallback(fn as DoneCallback<T>);
   }
 
   /** Removes every registration of `fn`; returns how many were removed. */
   removeDoneCallback(fn: (fut: this) => void): number {
-    let removed = 0;
-    if (this._cb1 === (fn as unknown)) {
-      this._cb1 = null;
-      removed++;
+    const c = this._cb;
+    if (c === (fn as unknown)) {
+      this._cb = null;
+      return 1;
     }
-    if (this._cbs !== null) {
-      const before = this._cbs.length;
-      this._cbs = this._cbs.filter((c) => c !== (fn as unknown));
-      removed += before - this._cbs.length;
-    }
-    return removed;
+    if (!Array.isArray(c)) return 0;
+    const kept = c.filter((x) => x !== (fn as unknown));
+    this._cb = kept;
+    return c.length - kept.length;
   }
 
   /** @internal Registers a callback function or a Runnable (a waiting Task, a gather). */
@@ -151,28 +153,30 @@ export class Future<T = unknown> implements PromiseLike<T> {
       this._loop._push(cb, this);
       return;
     }
-    if (this._cb1 === null && this._cbs === null) this._cb1 = cb;
-    else (this._cbs ??= []).push(cb);
+    const c = this._cb;
+    if (c === null) this._cb = cb;
+    else if (Array.isArray(c)) c.push(cb);
+    else this._cb = [c, cb];
   }
 
   /** @internal Removes a Runnable registered with _addCallback (a cancelled waiter). */
   _removeCallback(cb: DoneCallback<T>): void {
-    if (this._cb1 === cb) this._cb1 = null;
-    else if (this._cbs !== null) {
-      const i = this._cbs.indexOf(cb);
-      if (i >= 0) this._cbs.splice(i, 1);
+    const c = this._cb;
+    if (c === cb) this._cb = null;
+    else if (Array.isArray(c)) {
+      const i = c.indexOf(cb);
+      if (i >= 0) c.splice(i, 1);
     }
   }
 
   /** @internal */
   _scheduleCallbacks(): void {
+    const c = this._cb;
+    if (c === null) return;
+    this._cb = null;
     const loop = this._loop;
-    const first = this._cb1;
-    const rest = this._cbs;
-    this._cb1 = null;
-    this._cbs = null;
-    if (first !== null) loop._push(first, this);
-    if (rest !== null) for (let i = 0; i < rest.length; i++) loop._push(rest[i], this);
+    if (!Array.isArray(c)) loop._push(c, this);
+    else for (let i = 0; i < c.length; i++) loop._push(c[i], this);
   }
 
   /** @internal */
@@ -207,11 +211,10 @@ export class Future<T = unknown> implements PromiseLike<T> {
   }
 
   /** @internal A native Promise that settles with this Future (created once, on demand). */
-  _promise: Promise<T> | null = null;
-  /** @internal */
   _asPromise(): Promise<T> {
-    if (this._promise === null) {
-      this._promise = new Promise<T>((resolve, reject) => {
+    let p = nativePromises.get(this) as Promise<T> | undefined;
+    if (p === undefined) {
+      p = new Promise<T>((resolve, reject) => {
         const settle = (): void => {
           try {
             resolve(this.result());
@@ -222,8 +225,9 @@ export class Future<T = unknown> implements PromiseLike<T> {
         if (this.done()) settle();
         else this._addCallback(settle);
       });
+      nativePromises.set(this, p);
     }
-    return this._promise;
+    return p;
   }
 
   toString(): string {

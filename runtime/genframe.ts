@@ -9,8 +9,9 @@
 // generator keeps that structure readable and reviewable against the original, and JS generators
 // run `finally` blocks that themselves yield (Condition.wait re-acquires its lock in one).
 import { Coroutine, SUSPEND, awaitValue, drv } from './coroutine';
-import type { Future } from './future';
+import { CancelledError, InvalidStateError, RuntimeError, runtimeError } from './errors';
 import { EventLoop, _loopForNewWork } from './loop';
+import type { Task } from './task';
 import { debugFlags, renameWatched } from './warnings';
 
 /** @internal A coroutine frame driven by a generator: `yield x` awaits x and evaluates to its result. */
@@ -45,41 +46,90 @@ export class GenFrame<T> extends Coroutine<T> {
 }
 
 /**
- * @internal A hand-written runtime coroutine that parks on Futures it creates itself: the hot ones
- * (Queue.get/put, Event.wait, Lock.acquire, Semaphore.acquire), which a generator frame would cost a
- * generator object and a GenFrame per call, held for as long as the task waits. A subclass writes
- * its CPython original as `_body(w, m, v)`: called with w = null at the start, and after each park
- * with the Future it parked on and how the await ended (m = 1: v was thrown there, a cancel
- * included). It returns the result, throws, or `return this._park(fut)` to wait on a pending fut.
- * $s: 0 = not started, 1 = parked on _w, 2 = running or done.
+ * @internal What a waiter list holds (a Queue's getters, a Lock's waiters, ...): a Future, or a
+ * ParkFrame standing in for one. Only these four operations are used on waiters.
  */
-export abstract class ParkFrame<T> extends Coroutine<T> {
-  /** @internal The Future parked on (state 1), else null. */ _w: Future<any> | null = null;
+export interface Waiter {
+  done(): boolean;
+  cancelled(): boolean;
+  setResult(value: any): void;
+  cancel(msg?: string): boolean;
+}
+
+/** @internal A ParkFrame's state as a waiter. */
+export const enum Park {
+  Idle = 0, // not parked (not started, running, or done)
+  Waiting = 1, // parked: in a waiter list, its task suspended on it
+  Woken = 2, // setResult() was called: its task is scheduled
+  Cancelled = 3, // cancel() was called: its task is scheduled with a CancelledError
+}
+
+/**
+ * @internal A hand-written runtime coroutine for the hot awaitable methods (Queue.get/put,
+ * Event.wait, Lock.acquire, Semaphore.acquire). A generator frame would cost a generator object and
+ * a GenFrame per call; a Future to wait on would cost another object per wait. A ParkFrame is its
+ * own waiter instead: it goes in the waiter list, and its task suspends on it as on a Future, with
+ * a Future's four waiter operations (done, cancelled, setResult, cancel) and the same scheduling:
+ * setResult() or cancel() schedules the task (FIFO, one pass later), as a Future's done-callback
+ * would. A subclass writes its CPython original as `_body(w, m, v)`: called with w = null at the
+ * start, and after each park with w = the frame (the waiter that was awaited) and how the await
+ * ended (m = 1: v was thrown there, a cancel included). It returns the result, throws, or
+ * `return this._park()` to wait again.
+ */
+export abstract class ParkFrame<T> extends Coroutine<T> implements Waiter {
+  // Invariant: _task is the task suspended on this frame while _ps is not Idle.
+  /** @internal */ _ps: Park = Park.Idle;
+  /** @internal */ _task: Task<unknown> | null = null;
   /** @internal */
-  abstract _body(w: Future<any> | null, m: 0 | 1, v: unknown): unknown;
+  abstract _body(w: ParkFrame<T> | null, m: 0 | 1, v: unknown): unknown;
   /**
    * @internal The coroutine's name ($name, see below): a method, not a defineProperty per class at
    * module level, so that bundlers can drop the classes (and their modules) a program never uses.
    */
   abstract _label(): string;
   override $step(m: 0 | 1, v: unknown): unknown {
-    let w: Future<any> | null = null;
-    if (this.$s === 1) {
-      w = this._w;
-      this._w = null;
-    } else if (m) throw v;
-    this.$s = 2;
-    return this._body(w, m, v);
+    if (this._ps !== Park.Idle) return this._body(this, m, v);
+    if (m) throw v;
+    return this._body(null, m, v);
   }
-  /** @internal Awaits the pending `fut`: suspends; a throw (no running task) comes back as m = 1. */
-  _park(fut: Future<any>): unknown {
-    this._w = fut;
-    this.$s = 1;
-    try {
-      return awaitValue(this, fut);
-    } catch (err) {
-      return this.$step(1, err);
+  /** @internal Suspends the running task on this frame (the caller has put it in a waiter list). */
+  _park(): unknown {
+    const t = drv.task;
+    if (t === null) {
+      // As `await fut` outside a task: the error is thrown at the await; the waiter counts as
+      // cancelled (nobody will wake it) so the body's cleanup passes nothing on.
+      this._ps = Park.Cancelled;
+      return this._body(this, 1, new RuntimeError('await outside of a task: run the coroutine with run() or createTask()'));
     }
+    this._ps = Park.Waiting;
+    this._task = t;
+    t._top = this;
+    t._waiter = this;
+    if (t._mustCancel && this.cancel(t._cancelMessage)) t._mustCancel = false;
+    return SUSPEND;
+  }
+  /** True once woken or cancelled (as Future.done for the waiter). */
+  done(): boolean {
+    return this._ps >= Park.Woken;
+  }
+  /** True once cancelled while waiting. */
+  cancelled(): boolean {
+    return this._ps === Park.Cancelled;
+  }
+  /** Wakes the waiting task (it resumes one pass later); the value is not used. */
+  setResult(_value?: unknown): void {
+    if (this._ps !== Park.Waiting) throw new InvalidStateError(`waiter is not waiting: ${this}`);
+    this._ps = Park.Woken;
+    const t = this._task!;
+    t._loop._push(t, this);
+  }
+  /** Ends the wait with CancelledError(msg) at the parked await; false if it already ended. */
+  cancel(msg?: string): boolean {
+    if (this._ps !== Park.Waiting) return false;
+    this._ps = Park.Cancelled;
+    const t = this._task!;
+    t._loop._push(t, runtimeError(CancelledError, msg ?? '', t._loop.debug));
+    return true;
   }
 }
 

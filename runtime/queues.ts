@@ -3,9 +3,8 @@
 // items in FIFO, priority (heapq order) or LIFO order. Blocked getters and putters are woken one
 // at a time, first come first served; a getter or putter that is woken but cancelled before it
 // runs passes its wake-up on, so cancellation never strands an item or a free slot.
-import { Future } from './future';
 import { Fifo } from './fifo';
-import { ParkFrame, coro, runningLoop } from './genframe';
+import { ParkFrame, Waiter, coro } from './genframe';
 import { Event } from './sync/event';
 
 /** Raised by getNowait() on an empty queue (asyncio.QueueEmpty). */
@@ -38,10 +37,11 @@ export class QueueShutDown extends Error {
  */
 export class Queue<T> {
   /** @internal */ readonly _maxsize: number;
-  // Invariant: one Future per task blocked in get()/put(), in arrival order. A Future leaves the
-  // list when it is woken (_wakeupNext pops it) or when its waiter gives up (it removes itself).
-  /** @internal */ readonly _getters = new Fifo<Future<void>>();
-  /** @internal */ readonly _putters = new Fifo<Future<void>>();
+  // Invariant: one waiter (the get()/put() frame itself, see ParkFrame) per task blocked in
+  // get()/put(), in arrival order. A waiter leaves the list when it is woken (_wakeupNext pops
+  // it) or when it gives up (it removes itself).
+  /** @internal */ readonly _getters = new Fifo<Waiter>();
+  /** @internal */ readonly _putters = new Fifo<Waiter>();
   // Invariant: _unfinished counts items put and not yet taskDone()'d; _finished is set iff it is 0.
   /** @internal */ _unfinished = 0;
   /** @internal */ readonly _finished = new Event();
@@ -77,7 +77,7 @@ export class Queue<T> {
   }
 
   /** @internal Wakes the first waiter in `waiters` that is not done, removing it from the list. */
-  _wakeupNext(waiters: Fifo<Future<void>>): void {
+  _wakeupNext(waiters: Fifo<Waiter>): void {
     while (waiters.length > 0) {
       const w = waiters.shift()!;
       if (!w.done()) {
@@ -207,8 +207,8 @@ export class Queue<T> {
 }
 
 // Queue.put and Queue.get are the hottest runtime coroutines (a producer and a consumer await one
-// per item), so they are hand-written frames instead of generator frames (genframe.ts): one small
-// object per call and no generator. Each mirrors CPython's loop line by line:
+// per item), so they are ParkFrames (genframe.ts) instead of generator frames: one small object
+// per call, which is also the waiter (CPython's putter Future). Each mirrors CPython's loop:
 //   put:  while self.full(): putter = Future(); self._putters.append(putter)
 //                            try: await putter
 //                            except: putter.cancel(); remove it; if not full and not cancelled: wake next; raise
@@ -228,7 +228,7 @@ class QueuePut<T> extends ParkFrame<void> {
     return 'Queue.put';
   }
   /** @internal */
-  override _body(putter: Future<void> | null, m: 0 | 1, v: unknown): unknown {
+  override _body(putter: ParkFrame<void> | null, m: 0 | 1, v: unknown): unknown {
     const q = this._q;
     if (putter !== null && m) {
       putter.cancel();
@@ -238,9 +238,8 @@ class QueuePut<T> extends ParkFrame<void> {
     }
     if (q.full()) {
       if (q._isShutdown) throw new QueueShutDown();
-      const next = new Future<void>(runningLoop());
-      q._putters.push(next);
-      return this._park(next);
+      q._putters.push(this);
+      return this._park();
     }
     q.putNowait(this._item);
     return undefined;
@@ -257,7 +256,7 @@ class QueueGet<T> extends ParkFrame<T> {
     return 'Queue.get';
   }
   /** @internal */
-  override _body(getter: Future<void> | null, m: 0 | 1, v: unknown): unknown {
+  override _body(getter: ParkFrame<T> | null, m: 0 | 1, v: unknown): unknown {
     const q = this._q;
     if (getter !== null && m) {
       getter.cancel();
@@ -267,9 +266,8 @@ class QueueGet<T> extends ParkFrame<T> {
     }
     if (q.empty()) {
       if (q._isShutdown) throw new QueueShutDown();
-      const next = new Future<void>(runningLoop());
-      q._getters.push(next);
-      return this._park(next);
+      q._getters.push(this);
+      return this._park();
     }
     return q.getNowait();
   }

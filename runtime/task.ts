@@ -7,6 +7,7 @@
 import { CancelledError, InvalidStateError, RuntimeError, runtimeError } from './errors';
 import { Future, FutureState } from './future';
 import { EventLoop, Runnable, TimerBucket, _loopForNewWork } from './loop';
+import { ParkFrame } from './genframe';
 import {
   AdoptFrame,
   Coroutine,
@@ -61,7 +62,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
   /** @internal The frame to resume: the deepest frame of the await chain. */ _top: Frame;
   /** @internal The root frame (getCoro()). */ readonly _coro: Coroutine<T>;
   /** @internal What the task is parked on: a Future, a sleep timer, or null (scheduled/running). */
-  _waiter: Future<unknown> | TimerBucket | null = null;
+  _waiter: Future<unknown> | TimerBucket | ParkFrame<unknown> | null = null;
   /** @internal While sleeping: the task's index in its TimerBucket (_waiter). */ _waitIdx = 0;
   /** @internal A cancel arrived while the task was scheduled: throw CancelledError at the next step. */
   _mustCancel = false;
@@ -161,6 +162,9 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
         arg._markRetrieved();
         this._step(1, arg._result);
       } else this._step(1, arg._makeCancelledError());
+    } else if (arg instanceof ParkFrame) {
+      // Woken from a waiter list (ParkFrame.setResult); a cancel arrives as a CancelledError.
+      if (arg === this._waiter) this._step(0, undefined);
     } else if (arg instanceof TimerBucket) {
       // The sleep's timer is due: the task resumes one pass later, as a CPython task resumes one
       // pass after its sleep future's timer callback sets the result. Meanwhile it is scheduled

@@ -1,6 +1,7 @@
 // Lock, Event, Condition, Semaphore, BoundedSemaphore, Barrier: each suite replays a scenario whose
 // log was printed by CPython 3.11 (the equivalent Python is in the comment above each test), with
 // coroutines written as generators (test/co.js) so the runtime is tested without the transformer.
+// The last Event test and the Fifo suite check the waiter list itself (order, size, removal).
 'use strict';
 const { suite } = require('uvu');
 const assert = require('uvu/assert');
@@ -91,7 +92,52 @@ event('set() wakes every waiter in order; cancelled waiters are skipped', async 
   assert.equal(log, ['0 waits', '1 waits', '2 waits', 'set false', 'set true', '0 woke true', '2 woke true',
     'after one pass', 'cleared false 0']);
 });
+event('20,000 waiters of one Event all wake, in the order they waited, and leave the list', async () => {
+  // Past ~16,000 elements V8's Array.shift moves the whole array; the waiter list is a Fifo.
+  const n = 20000;
+  const { log } = await runMain(function* (log) {
+    const ev = new Event();
+    const order = [];
+    const ts = [];
+    for (let i = 0; i < n; i++) ts.push(createTask(co(function* () { yield ev.wait(); order.push(i); })));
+    yield sleep(0);
+    log.push(`waiting ${ev._waiters.length}`);
+    ev.set();
+    yield gather(ts);
+    log.push(`left ${ev._waiters.length}`);
+    log.push(`in order ${order.length === n && order.every((x, k) => x === k)}`);
+  });
+  assert.equal(log, [`waiting ${n}`, 'left 0', 'in order true']);
+});
 event.run();
+
+const fifo = suite('Fifo (waiter lists)');
+fifo('keeps FIFO order across compaction and removal from the middle', () => {
+  const { Fifo } = require('../dist/runtime/fifo.js');
+  const f = new Fifo();
+  const ref = [];
+  for (let i = 0; i < 3000; i++) { f.push(i); ref.push(i); }
+  for (let i = 0; i < 2000; i++) assert.is(f.shift(), ref.shift()); // compacts at least once
+  assert.ok(f.remove(2500));
+  ref.splice(ref.indexOf(2500), 1);
+  assert.not.ok(f.remove(2500));
+  assert.ok(f.remove(2001)); // the front
+  ref.splice(ref.indexOf(2001), 1);
+  f.push('x');
+  ref.push('x');
+  assert.is(f.length, ref.length);
+  assert.is(f.first(), ref[0]);
+  assert.equal([...f], ref);
+  assert.ok(f.some((v) => v === 'x'));
+  assert.not.ok(f.every((v) => typeof v === 'number'));
+  while (f.length > 0) assert.is(f.shift(), ref.shift());
+  assert.is(f.shift(), undefined);
+  assert.is(f.first(), undefined);
+  f.push(1);
+  assert.is(f.shift(), 1); // the single-element path
+  assert.is(f.length, 0);
+});
+fifo.run();
 
 const condition = suite('Condition');
 condition('waitFor/notify(n); a cancelled waiter re-acquires before raising', async () => {

@@ -1,16 +1,16 @@
 // Event: asyncio.Event, a flag that tasks wait on (CPython 3.11 locks.py). set() wakes every
 // waiter at once, in the order they started waiting.
-import { Future } from '../future';
 import { Fifo } from '../fifo';
-import { ParkFrame, runningLoop } from '../genframe';
+import { ParkFrame, Waiter } from '../genframe';
 
 /**
  * A flag tasks can wait for (asyncio.Event). Starts unset; set() wakes all waiters; clear() makes
  * later wait() calls block again.
  */
 export class Event {
-  // Invariant: one Future per task blocked in wait(), in arrival order, removed by that wait().
-  /** @internal */ readonly _waiters = new Fifo<Future<boolean>>();
+  // Invariant: one waiter (the wait() frame, a ParkFrame) per task blocked in wait(), in arrival
+  // order, removed by that wait().
+  /** @internal */ readonly _waiters = new Fifo<Waiter>();
   /** @internal */ _value = false;
 
   /** True once set() was called (and clear() was not called since). */
@@ -62,7 +62,7 @@ class EventWait extends ParkFrame<true> {
     return 'Event.wait';
   }
   /** @internal */
-  override _body(w: Future<boolean> | null, m: 0 | 1, v: unknown): unknown {
+  override _body(w: ParkFrame<true> | null, m: 0 | 1, v: unknown): unknown {
     const ev = this._ev;
     if (w !== null) {
       ev._waiters.remove(w);
@@ -70,8 +70,7 @@ class EventWait extends ParkFrame<true> {
       return true;
     }
     if (ev._value) return true;
-    const fut = new Future<boolean>(runningLoop());
-    ev._waiters.push(fut);
-    return this._park(fut);
+    ev._waiters.push(this);
+    return this._park();
   }
 }

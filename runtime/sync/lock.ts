@@ -1,11 +1,11 @@
-// Lock: asyncio.Lock built from Futures and a FIFO waiter list (CPython 3.11 locks.py).
+// Lock: asyncio.Lock built from a FIFO waiter list (CPython 3.11 locks.py; the acquire() frame is
+// its own waiter, standing in for CPython's Future: see ParkFrame).
 // Takes acquire()/release() calls; produces ownership handed out strictly in arrival order.
 // A waiter woken by release() but cancelled before it runs passes the wake-up on to the next
 // waiter, so cancellation never loses a release.
 import { CancelledError, RuntimeError } from '../errors';
-import { Future } from '../future';
 import { Fifo } from '../fifo';
-import { ParkFrame, coro, runningLoop } from '../genframe';
+import { ParkFrame, Waiter, coro } from '../genframe';
 
 /**
  * A mutual-exclusion lock for tasks (asyncio.Lock), not owned by any task: any task may release it.
@@ -18,9 +18,9 @@ import { ParkFrame, coro, runningLoop } from '../genframe';
  * ```
  */
 export class Lock {
-  // Invariant: one Future per task blocked in acquire(), in arrival order; a Future is removed by
-  // the acquire() that created it, whatever way it ends (woken, cancelled, failed).
-  /** @internal */ _waiters: Fifo<Future<boolean>> | null = null;
+  // Invariant: one waiter per task blocked in acquire(), in arrival order; a waiter is removed by
+  // its acquire(), whatever way it ends (woken, cancelled, failed).
+  /** @internal */ _waiters: Fifo<Waiter> | null = null;
   /** @internal */ _locked = false;
 
   /** True while the lock is held. */
@@ -86,16 +86,15 @@ class LockAcquire extends ParkFrame<true> {
     return 'Lock.acquire';
   }
   /** @internal */
-  override _body(fut: Future<boolean> | null, m: 0 | 1, v: unknown): unknown {
+  override _body(fut: ParkFrame<true> | null, m: 0 | 1, v: unknown): unknown {
     const lock = this._lock;
     if (fut === null) {
       if (!lock._locked && (lock._waiters === null || lock._waiters.every((w) => w.cancelled()))) {
         lock._locked = true;
         return true;
       }
-      const next = new Future<boolean>(runningLoop());
-      (lock._waiters ??= new Fifo()).push(next);
-      return this._park(next);
+      (lock._waiters ??= new Fifo()).push(this);
+      return this._park();
     }
     lock._waiters!.remove(fut);
     if (m) {

@@ -3,9 +3,8 @@
 // permits in FIFO order. A permit handed to a waiter that is cancelled before it runs goes back to
 // the counter and on to the next waiter, so cancellation never loses a permit.
 import { CancelledError } from '../errors';
-import { Future } from '../future';
 import { Fifo } from '../fifo';
-import { ParkFrame, coro, runningLoop } from '../genframe';
+import { ParkFrame, Waiter, coro } from '../genframe';
 import { done } from './lock';
 
 /**
@@ -13,9 +12,9 @@ import { done } from './lock';
  * none; release() gives one back. Use with acquire/release or `await using`.
  */
 export class Semaphore {
-  // Invariant: one Future per task blocked in acquire(), in arrival order, removed by that
-  // acquire(). A waiter whose Future holds a result owns a permit already taken from _value.
-  /** @internal */ _waiters: Fifo<Future<boolean>> | null = null;
+  // Invariant: one waiter (the acquire() frame) per task blocked in acquire(), in arrival order,
+  // removed by that acquire(). A woken waiter owns a permit already taken from _value.
+  /** @internal */ _waiters: Fifo<Waiter> | null = null;
   /** @internal */ _value: number;
 
   /** Starts with `value` permits (default 1); RangeError if negative. */
@@ -88,16 +87,15 @@ class SemaphoreAcquire extends ParkFrame<true> {
     return 'Semaphore.acquire';
   }
   /** @internal */
-  override _body(fut: Future<boolean> | null, m: 0 | 1, v: unknown): unknown {
+  override _body(fut: ParkFrame<true> | null, m: 0 | 1, v: unknown): unknown {
     const sem = this._sem;
     if (fut === null) {
       if (!sem.locked()) {
         sem._value--;
         return true;
       }
-      const next = new Future<boolean>(runningLoop());
-      (sem._waiters ??= new Fifo()).push(next);
-      return this._park(next);
+      (sem._waiters ??= new Fifo()).push(this);
+      return this._park();
     }
     sem._waiters!.remove(fut);
     if (m) {

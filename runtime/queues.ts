@@ -64,6 +64,8 @@ export class Queue<T> {
   /** @internal */
   _get(): T {
     const q = this._queue;
+    // The last item: pop it (a queue that holds one item at a time never moves its head).
+    if (this._qhead === q.length - 1 && this._qhead === 0) return q.pop() as T;
     const item = q[this._qhead];
     q[this._qhead++] = undefined as T;
     if (this._qhead === q.length) {

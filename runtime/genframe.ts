@@ -78,8 +78,15 @@ export const enum Park {
  */
 export abstract class ParkFrame<T> extends Coroutine<T> implements Waiter {
   // Invariant: _task is the task suspended on this frame while _ps is not Idle.
-  /** @internal */ _ps: Park = Park.Idle;
-  /** @internal */ _task: Task<unknown> | null = null;
+  /** @internal */ _ps: Park;
+  /** @internal */ _task: Task<unknown> | null;
+  // An explicit constructor: the implicit one of a class with field initializers is
+  // `super(...arguments)`, a spread on every get/put/wait/acquire.
+  constructor() {
+    super();
+    this._ps = Park.Idle;
+    this._task = null;
+  }
   /** @internal */
   abstract _body(w: ParkFrame<T> | null, m: 0 | 1, v: unknown): unknown;
   /**

@@ -39,6 +39,21 @@ task('removeDoneCallback removes every registration and returns the count', asyn
   assert.equal(log, ['removed 2', 'removed again 0', 'b']);
 });
 
+task('gather: an argument given twice is one child (CPython: [1, 2, 1, 3, 2, 3, 4], runs 2, 1, 4)', async () => {
+  // The same program on CPython 3.11 prints [1, 2, 1, 3, 2, 3, 4] ['run 2', 'run 1', 'run 4'] 1.
+  const { log } = await runMain(function* (log) {
+    function* child(x) { log.push(`run ${x}`); yield sleep(0); return x; }
+    const loop = getRunningLoop();
+    const c = co(child, 1);
+    const t = ensureFuture(co(child, 2));
+    const f = loop.createFuture();
+    loop.callSoon(() => f.setResult(3));
+    const r = yield gather(c, t, c, f, t, f, co(child, 4));
+    log.push(JSON.stringify(r));
+    log.push(`tasks ${tscoro.allTasks().size}`);
+  });
+  assert.equal(log, ['run 2', 'run 1', 'run 4', '[1,2,1,3,2,3,4]', 'tasks 1']);
+});
 task.run();
 
 const loopApi = suite('EventLoop');

@@ -82,6 +82,10 @@ export function layoutFrame(
   const body = fn.body!;
   const lowered = (block: TS.Node): boolean => block === body || an.containsAwait(block);
   const visit = (n: TS.Node, inLowered: boolean): void => {
+    // Everything that adds a field is a statement or part of one (a catch clause, a declaration
+    // list); an expression holds statements only inside a function or class static block, which
+    // are boundaries. So expressions, most of a body's nodes, need no walk.
+    if (ts.isExpression(n)) return;
     if (an.isFunctionBoundary(n)) {
       if (ts.isFunctionDeclaration(n) && n.name && inLowered) add(n.name);
       return;

@@ -144,17 +144,14 @@ export class FunctionLowerer extends ExpressionLowerer {
   private assemble(): TS.Statement[] {
     const f = this.f;
     const ts = this.ts;
-    // Patch label placeholders to state numbers in case order (only marked labels are reachable).
+    // Label placeholders become state numbers in case order (only marked labels are reachable).
+    // They are set in place rather than by rebuilding the cases with visitEachChild: that walk
+    // went through all the emitted code, user expressions included, for a handful of literals
+    // (7% of the transformer's time on bench W7).
     const stateOf = new Map<number, number>();
     this.blocks.forEach((b, i) => stateOf.set(b.label, i));
-    const patch = (n: TS.Node): TS.Node => {
-      const l = this.labelRefs.get(n);
-      if (l !== undefined) return f.createNumericLiteral(stateOf.get(l)!);
-      return ts.visitEachChild(n, patch, this.context);
-    };
-    const clauses = this.blocks.map((b, i) =>
-      f.createCaseClause(f.createNumericLiteral(i), b.stmts.map((s) => patch(s) as TS.Statement)),
-    );
+    for (const [lit, l] of this.labelRefs) (lit as { text: string }).text = String(stateOf.get(l));
+    const clauses = this.blocks.map((b, i) => f.createCaseClause(f.createNumericLiteral(i), b.stmts));
     const m = f.createIdentifier(this.names.m);
     const v = f.createIdentifier(this.names.v);
     const sw = f.createSwitchStatement(this.field('$s'), f.createCaseBlock(clauses));
@@ -171,7 +168,7 @@ export class FunctionLowerer extends ExpressionLowerer {
     const rethrow = f.createThrowStatement(f.createIdentifier(this.names.e));
     const dispatcher = f.createSwitchStatement(
       this.field('$h'),
-      f.createCaseBlock([...this.dispatch.map((c) => patch(c) as TS.CaseClause), f.createDefaultClause([rethrow])]),
+      f.createCaseBlock([...this.dispatch, f.createDefaultClause([rethrow])]),
     );
     const tryStmt = f.createTryStatement(
       f.createBlock(

@@ -41,8 +41,11 @@ export abstract class ExpressionLowerer {
   readonly blocks: Block[] = [];
   protected cur: TS.Statement[] = [];
   private labelCount = 0;
-  /** Placeholder literals standing for labels; patched to state numbers at the end. */
-  readonly labelRefs = new Map<TS.Node, number>();
+  /**
+   * Placeholder literals standing for labels; assemble() writes their state numbers in place.
+   * Invariant: each is a fresh literal made by labelRef, and nothing reads its text before then.
+   */
+  readonly labelRefs = new Map<TS.NumericLiteral, number>();
   private readonly tempPool: string[] = [];
   private readonly tempsInUse: string[] = [];
   readonly allTemps: string[] = [];

@@ -3,28 +3,17 @@
 // times one run at n and prints {"ms", "value"} as JSON. No gc() before the timed run (issue #5:
 // forcing GC distorts allocation-heavy forms); W5 calls gc() itself, inside its measurement.
 'use strict';
-const path = require('path');
+const { loadForm } = require('./start');
 const [dir, form, fn, nArg, clock, scaleArg] = process.argv.slice(2);
 process.env.BENCH_CLOCK = clock;
 const n = Number(nArg);
 const scale = Number(scaleArg);
-const m = require(path.join(dir, form, 'workloads.js'));
-
-let start;
-if (form === 'tscoro') {
-  const T = require('tscoro');
-  start = (k) => T.run(m[fn](k, scale), { clock });
-} else if (form === 'effection') {
-  const { run } = require('effection');
-  start = (k) => run(() => m[fn](k, scale));
-} else {
-  start = (k) => m[fn](k, scale);
-}
+const start = loadForm(dir, form);
 
 (async () => {
-  await start(Math.max(1, Math.floor(n / 10)));
+  await start(fn, Math.max(1, Math.floor(n / 10)), scale, clock);
   const t0 = performance.now();
-  const value = await start(n);
+  const value = await start(fn, n, scale, clock);
   const ms = performance.now() - t0;
   process.stdout.write(JSON.stringify({ ms, value }) + '\n');
 })().catch((err) => {

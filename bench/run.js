@@ -1,9 +1,13 @@
 // npm run bench [-- --quick] [-- --only W1,W3] [-- --reps N]   (profile: node bench/profile.js W3)
-// Issue #5's suite. Compiles the workloads once per form (compile.js), then runs every
-// (workload, form) pair in its own process, repetitions interleaved (each repetition visits the
-// workloads in turn and the forms in a rotated order), and prints medians, min-max and the ratio to
-// native async/await measured in the same run. W7 (compile time and sizes) is in w7.js.
-// Results: bench/results/latest.json. No test asserts on timings.
+// Issue #5's suite. Compiles the workloads once per form (compile.js), then measures every JS form
+// two ways, and prints medians, min-max and the ratio to native async/await measured the same way:
+//   steady state (steady.js): all forms of a workload in one process, each warmed up by one
+//     full-size run, then repetitions interleaved with the forms in a rotated order;
+//   cold (driver.js): every (workload, form) pair in its own process, a warm-up at n/10, one timed
+//     run; repetitions interleaved (workloads in turn, forms rotated). W5 (heap bytes) and CPython
+//     are measured this way only.
+// W7 (compile time and sizes) is in w7.js. Results: bench/results/latest.json. No test asserts on
+// timings.
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -23,6 +27,8 @@ const quick = flag('--quick');
 const only = opt('--only') ? new Set(opt('--only').toUpperCase().split(',')) : null;
 const reps = Number(opt('--reps') || process.env.BENCH_REPS || (quick ? 2 : 3));
 const pyReps = Math.min(reps, 3);
+// In-process runs are cheap (no process start) and noisier (other forms' garbage): take more.
+const steadyReps = quick ? 3 : Math.max(reps, 5);
 const scale = quick ? 0.25 : 1;
 
 const repo = path.resolve(__dirname, '..');
@@ -57,6 +63,15 @@ const TARGETS = {
   W5: { bytesRatio: 0.35 },
   W6: { speedup: 2 },
 };
+
+/** Steady state for one workload: all its JS forms in one process (see steady.js). */
+function measureSteady(w, forms) {
+  const spec = forms.map((f) => `${f}=${sizeOf(w, f)}`).join(',');
+  const args = [path.join(__dirname, 'steady.js'), out, w.fn, w.clock, String(w.sleepScale ?? 1), String(steadyReps), spec];
+  const p = spawnSync(process.execPath, args, { cwd: out, encoding: 'utf8', timeout: 600_000, maxBuffer: 1 << 24 });
+  if (p.status !== 0) return { error: (p.stderr || String(p.error || p.signal)).trim().split('\n').slice(0, 3).join(' | ') };
+  return { results: JSON.parse(p.stdout.trim().split('\n').pop()) };
+}
 
 const sizeOf = (w, form) => Math.max(1, Math.round((w.n * scale) / (w.small?.includes(form) ? 10 : 1)));
 
@@ -101,6 +116,15 @@ function main() {
     }
     process.stderr.write(`repetition ${r + 1}/${reps} done (${((Date.now() - t0) / 1000).toFixed(0)} s)\n`);
   }
+  const steady = {};
+  for (const w of WORKLOADS) {
+    if (w.unit) continue; // W5 measures bytes: one process per form
+    const forms = formsOf(w).filter((f) => f !== 'cpython' && !errors[w.id]?.[f]);
+    const m = measureSteady(w, forms);
+    if (m.error) (errors[w.id] ??= {}).steady = m.error;
+    else steady[w.id] = m.results;
+    process.stderr.write(`steady state ${w.id} done (${((Date.now() - t0) / 1000).toFixed(0)} s)\n`);
+  }
   let w7 = null;
   if (!only || only.has('W7')) w7 = runW7(out, quick ? 1 : 2);
 
@@ -132,16 +156,35 @@ function main() {
       row.vsCpython = w.unit ? NaN : row.forms.cpython.median / tc.median;
   }
 
+  // Steady state: the same ratios and targets from the in-process samples (CPython: its cold run).
+  const steadySummary = {};
+  for (const w of WORKLOADS) {
+    if (!steady[w.id]) continue;
+    const row = (steadySummary[w.id] = { forms: {} });
+    const nat = med(steady[w.id].native.samples);
+    for (const [form, r] of Object.entries(steady[w.id])) {
+      const m = med(r.samples);
+      row.forms[form] = { median: m, min: Math.min(...r.samples), max: Math.max(...r.samples), samples: r.samples, ratio: sizeOf(w, form) === sizeOf(w, 'native') ? nat / m : null };
+    }
+    const t = TARGETS[w.id];
+    if (t && row.forms.tscoro) {
+      row.target = `>= ${t.speedup}x`;
+      row.pass = row.forms.tscoro.ratio >= t.speedup;
+    }
+    const py = summary[w.id].forms.cpython;
+    if (row.forms.tscoro && py && ['W1', 'W1b', 'W2', 'W3', 'W4'].includes(w.id)) row.vsCpython = py.median / row.forms.tscoro.median;
+  }
+
   const cell = (f) => (f ? `${fmt(f.median)} (${fmt(f.min)}-${fmt(f.max)})${f.ratio === null ? '*' : ''}` : '-');
   const fmt = (x) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
   const cols = FORMS.filter((f) => f !== 'cpython' || hasPython);
   const lines = [];
-  lines.push(`medians (min-max), ms (W5: heap bytes per suspended task); ${reps} reps (cpython ${pyReps}), each run its own process`);
+  lines.push(`cold: each run its own process (warm-up at n/10); medians (min-max), ms (W5: heap bytes per suspended task); ${reps} reps (cpython ${pyReps})`);
   lines.push(['workload', ...cols].map((c, i) => c.padEnd(i ? 22 : 9)).join(''));
   for (const w of WORKLOADS) lines.push([w.id.padEnd(9), ...cols.map((f) => cell(summary[w.id].forms[f]).padEnd(22))].join(''));
   lines.push('* effection at n/10 (see run.js): time not comparable');
   lines.push('');
-  lines.push('ratio to native (time: native/form, > 1 = faster; W5: form/native bytes, < 1 = smaller); tscoro target');
+  lines.push('cold, ratio to native (time: native/form, > 1 = faster; W5: form/native bytes, < 1 = smaller); tscoro target');
   lines.push(['workload', ...cols, 'target', 'tscoro vs cpython'].map((c, i) => c.padEnd(i ? 11 : 9)).join(''));
   for (const w of WORKLOADS) {
     const s = summary[w.id];
@@ -149,6 +192,24 @@ function main() {
     const target = s.target ? `${s.target} ${s.pass ? 'pass' : 'MISS'}` : '';
     const vsPy = s.vsCpython ? `${s.vsCpython.toFixed(1)}x ${s.vsCpython >= 20 ? 'pass' : 'MISS'}` : '';
     lines.push([w.id.padEnd(9), ...ratios, target.padEnd(22), vsPy].join(''));
+  }
+  if (Object.keys(steadySummary).length > 0) {
+    lines.push('');
+    lines.push(`steady state: all JS forms of a workload in one process, each warmed up by one full-size run; ${steadyReps} reps, medians (min-max), ms`);
+    const jsCols = cols.filter((f) => f !== 'cpython');
+    lines.push(['workload', ...jsCols].map((c, i) => c.padEnd(i ? 22 : 9)).join(''));
+    for (const w of WORKLOADS) if (steadySummary[w.id]) lines.push([w.id.padEnd(9), ...jsCols.map((f) => cell(steadySummary[w.id].forms[f]).padEnd(22))].join(''));
+    lines.push('');
+    lines.push('steady state, ratio to native (native/form, > 1 = faster); tscoro target; vs CPython (its own-process time)');
+    lines.push(['workload', ...jsCols, 'target', 'tscoro vs cpython'].map((c, i) => c.padEnd(i ? 11 : 9)).join(''));
+    for (const w of WORKLOADS) {
+      const s = steadySummary[w.id];
+      if (!s) continue;
+      const ratios = jsCols.map((f) => (s.forms[f]?.ratio ? `${s.forms[f].ratio.toFixed(2)}x` : '-').padEnd(11));
+      const target = s.target ? `${s.target} ${s.pass ? 'pass' : 'MISS'}` : '';
+      const vsPy = s.vsCpython ? `${s.vsCpython.toFixed(1)}x ${s.vsCpython >= 20 ? 'pass' : 'MISS'}` : '';
+      lines.push([w.id.padEnd(9), ...ratios, target.padEnd(22), vsPy].join(''));
+    }
   }
   for (const [id, e] of Object.entries(errors)) for (const [form, msg] of Object.entries(e)) lines.push(`error ${id} ${form}: ${msg}`);
   if (w7) {
@@ -171,7 +232,7 @@ function main() {
   const machine = { node: process.version, python: hasPython ? spawnSync('python3', ['--version'], { encoding: 'utf8' }).stdout.trim() : null, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, platform: `${os.platform()} ${os.release()}` };
   fs.writeFileSync(
     path.join(__dirname, 'results', 'latest.json'),
-    JSON.stringify({ date: new Date().toISOString(), machine, reps, quick, seconds: (Date.now() - t0) / 1000, summary, errors, table: lines }, null, 2) + '\n',
+    JSON.stringify({ date: new Date().toISOString(), machine, reps, steadyReps, quick, seconds: (Date.now() - t0) / 1000, summary, steady: steadySummary, errors, table: lines }, null, 2) + '\n',
   );
   process.stderr.write(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s; bench/results/latest.json written\n`);
 }

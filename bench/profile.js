@@ -1,4 +1,4 @@
-// node bench/profile.js <W1|W1b|W2|W3|W4|W6> [form]: runs one workload under `node --cpu-prof`
+// node bench/profile.js <W1|W1b|W2|W3|W4|W4r|W6> [form]: runs one workload under `node --cpu-prof`
 // (after `npm run bench` has compiled the forms into .tmp/bench) and prints the top functions by
 // self time, so a missed target comes with what holds it back.
 'use strict';
@@ -6,13 +6,14 @@ const fs = require('fs');
 const path = require('path');
 const { spawnSync } = require('child_process');
 const out = path.resolve(__dirname, '..', '.tmp', 'bench');
-const sizes = { W1: ['w1', 1e6], W1B: ['w1b', 1e6], W2: ['w2', 1e5], W3: ['w3', 2e5], W4: ['w4', 1e5], W6: ['w6', 2e4] };
+const sizes = { W4R: ['w4', 1e5], W1: ['w1', 1e6], W1B: ['w1b', 1e6], W2: ['w2', 1e5], W3: ['w3', 2e5], W4: ['w4', 1e5], W6: ['w6', 2e4] };
 const id = (process.argv[2] || 'W3').toUpperCase();
 const form = process.argv[3] || 'tscoro';
 const [fn, n] = sizes[id];
 const dir = path.join(out, 'prof');
 fs.rmSync(dir, { recursive: true, force: true });
-const p = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, path.join(__dirname, 'driver.js'), out, form, fn, String(n), 'virtual', '1'], { encoding: 'utf8' });
+const [clock, scale] = id === 'W4R' ? ['real', '0.1'] : ['virtual', '1'];
+const p = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, path.join(__dirname, 'driver.js'), out, form, fn, String(n), clock, scale], { encoding: 'utf8' });
 if (p.status !== 0) throw new Error(p.stderr);
 const prof = JSON.parse(fs.readFileSync(path.join(dir, fs.readdirSync(dir)[0]), 'utf8'));
 const dt = new Map();

@@ -225,9 +225,8 @@ export class SleepFrame<T> extends Coroutine<T> {
       loop._push(t, undefined);
     } else {
       // The task itself goes in the deadline's bucket: no timer object per sleep.
-      const b = loop._addTimer(loop.time() + this.delay, t);
-      t._waiter = b;
-      t._waitIdx = b._items.length - 1;
+      t._waitIdx = loop._addTimer(loop.time() + this.delay, t);
+      t._waiter = loop._lastBucket;
     }
     return SUSPEND;
   }

@@ -61,21 +61,45 @@ export class Handle implements Runnable {
 }
 
 /**
- * The timers due at one deadline, in the order they were scheduled: TimerHandles (callLater) and
- * sleeping Tasks (a sleep needs no handle of its own). Grouping makes a timer cost an array push
- * when its deadline is already known (the virtual clock, round delays) instead of a heap insertion.
- * Invariant: a cancelled entry is null; `live` counts the entries that are not; `fired` is set when
- * the loop takes the bucket off the heap (its entries then sit in the ready queue).
+ * Timers due at one deadline, in the order they were scheduled: TimerHandles (callLater) and
+ * sleeping Tasks (a sleep needs no handle of its own). On the virtual clock the loop puts every
+ * timer of a deadline in one bucket (a Map finds it), so a timer whose deadline is already known
+ * costs an array push instead of a heap insertion; on the real clock deadlines hardly ever repeat,
+ * so each timer gets a bucket of its own and no Map is kept.
+ * Invariant: entry 0 is _first, entry i > 0 is _rest[i - 1]; a cancelled entry is null; `_live`
+ * counts the entries that are not; `_fired` is set when the loop takes the bucket off the heap
+ * (its entries then sit in the ready queue). Buckets are ordered by (_when, _seq).
  */
 export class TimerBucket {
-  /** @internal */ readonly _items: (Runnable | null)[] = [];
-  /** @internal */ _live = 0;
+  /** @internal */ _first: Runnable | null;
+  /** @internal */ _rest: (Runnable | null)[] | null = null;
+  /** @internal Number of entries, cancelled ones included. */ _size = 1;
+  /** @internal */ _live = 1;
   /** @internal */ _fired = false;
-  constructor(/** @internal */ readonly _when: number) {}
+  constructor(
+    /** @internal */ readonly _when: number,
+    /** @internal Creation order: ties on _when (two buckets of one deadline) keep it. */ readonly _seq: number,
+    first: Runnable,
+  ) {
+    this._first = first;
+  }
+  /** @internal Appends an entry; returns its index. */
+  _add(item: Runnable): number {
+    (this._rest ??= []).push(item);
+    this._live++;
+    return this._size++;
+  }
   /** @internal Cancels entry `i` if the bucket has not fired; returns whether it did. */
   _remove(i: number): boolean {
-    if (this._fired || this._items[i] === null) return false;
-    this._items[i] = null;
+    if (this._fired) return false;
+    if (i === 0) {
+      if (this._first === null) return false;
+      this._first = null;
+    } else {
+      const rest = this._rest!;
+      if (rest[i - 1] === null) return false;
+      rest[i - 1] = null;
+    }
     this._live--;
     return true;
   }
@@ -211,11 +235,12 @@ export class EventLoop {
   /** @internal */ _rq: unknown[] = new Array(64);
   /** @internal */ _head = 0;
   /** @internal */ _count = 0;
-  // Timers: one TimerBucket per distinct deadline (_buckets) and a binary min-heap of those
-  // deadlines (_deadlines). Invariant: a deadline is in the heap iff its bucket is in the map;
-  // buckets whose entries were all cancelled stay until they reach the top (lazy deletion).
-  /** @internal */ readonly _deadlines: number[] = [];
-  /** @internal */ readonly _buckets = new Map<number, TimerBucket>();
+  // Timers: a binary min-heap of TimerBuckets ordered by (_when, _seq) and, on the virtual clock,
+  // a Map from deadline to its bucket. Invariant: the Map holds exactly the unfired buckets of
+  // the heap; buckets whose entries were all cancelled stay until they reach the top (lazy).
+  /** @internal */ readonly _timers: TimerBucket[] = [];
+  /** @internal */ _buckets: Map<number, TimerBucket> | null = null;
+  /** @internal */ _bucketSeq = 0;
   /** @internal The bucket the last timer went to (timers often share a deadline in a row). */
   _lastBucket: TimerBucket | null = null;
   /** @internal */ _vnow = 0;
@@ -266,9 +291,8 @@ export class EventLoop {
   callAt<A extends unknown[]>(when: number, fn: (...args: A) => unknown, ...args: A): TimerHandle {
     this._checkClosed();
     const t = new TimerHandle(when, fn as (...a: unknown[]) => unknown, args, this);
-    const b = this._addTimer(when, t);
-    t._bucket = b;
-    t._index = b._items.length - 1;
+    t._index = this._addTimer(when, t);
+    t._bucket = this._lastBucket;
     return t;
   }
 
@@ -370,43 +394,45 @@ export class EventLoop {
   }
 
   /**
-   * @internal Adds `item` to the bucket of deadline `when` and returns the bucket (the item's index
-   * is the bucket's last). When due, the loop pushes (item, bucket) on the ready queue.
+   * @internal Adds `item` to a bucket of deadline `when` (left in _lastBucket) and returns its index
+   * there. When due, the loop pushes (item, bucket) on the ready queue.
    */
-  _addTimer(when: number, item: Runnable): TimerBucket {
-    let b: TimerBucket | null | undefined = this._lastBucket;
-    if (b === null || b._when !== when || b._fired) {
-      b = this._buckets.get(when);
-      if (b === undefined) {
-        b = new TimerBucket(when);
-        this._buckets.set(when, b);
-        this._pushDeadline(when);
-      }
-      this._lastBucket = b;
-    }
-    b._items.push(item);
-    b._live++;
+  _addTimer(when: number, item: Runnable): number {
     if (!this._running) this._wake();
-    return b;
+    let b = this._lastBucket;
+    if (b !== null && b._when === when && !b._fired) return b._add(item);
+    if (this.clock === 'virtual') {
+      const map = (this._buckets ??= new Map());
+      b = map.get(when) ?? null;
+      if (b !== null) {
+        this._lastBucket = b;
+        return b._add(item);
+      }
+      b = new TimerBucket(when, this._bucketSeq++, item);
+      map.set(when, b);
+    } else b = new TimerBucket(when, this._bucketSeq++, item);
+    this._lastBucket = b;
+    this._heapPush(b);
+    return 0;
   }
 
-  private _pushDeadline(when: number): void {
-    const h = this._deadlines;
+  private _heapPush(b: TimerBucket): void {
+    const h = this._timers;
     let i = h.length;
-    h.push(when);
+    h.push(b);
     while (i > 0) {
       const p = (i - 1) >> 1;
       const q = h[p];
-      if (q <= when) break;
+      if (q._when < b._when || (q._when === b._when && q._seq < b._seq)) break;
       h[i] = q;
       i = p;
     }
-    h[i] = when;
+    h[i] = b;
   }
 
-  /** Takes the earliest deadline's bucket off the heap and the map. */
+  /** Takes the earliest bucket off the heap (and the Map). */
   private _popBucket(): TimerBucket {
-    const h = this._deadlines;
+    const h = this._timers;
     const top = h[0];
     const last = h.pop()!;
     const n = h.length;
@@ -416,25 +442,25 @@ export class EventLoop {
         const l = 2 * i + 1;
         if (l >= n) break;
         const r = l + 1;
-        const c = r < n && h[r] < h[l] ? r : l;
+        let c = l;
+        if (r < n && (h[r]._when < h[l]._when || (h[r]._when === h[l]._when && h[r]._seq < h[l]._seq))) c = r;
         const x = h[c];
-        if (last <= x) break;
+        if (last._when < x._when || (last._when === x._when && last._seq < x._seq)) break;
         h[i] = x;
         i = c;
       }
       h[i] = last;
     }
-    const b = this._buckets.get(top)!;
-    this._buckets.delete(top);
-    b._fired = true;
-    return b;
+    if (this._buckets !== null) this._buckets.delete(top._when);
+    top._fired = true;
+    return top;
   }
 
   /** The earliest deadline with a live timer (dropping buckets whose timers were all cancelled), or Infinity. */
   private _nextDeadline(): number {
-    const h = this._deadlines;
+    const h = this._timers;
     while (h.length > 0) {
-      if (this._buckets.get(h[0])!._live > 0) return h[0];
+      if (h[0]._live > 0) return h[0]._when;
       this._popBucket();
     }
     return Infinity;
@@ -445,17 +471,19 @@ export class EventLoop {
    * callbacks that were ready when the pass began. Callbacks scheduled meanwhile wait for the next pass.
    */
   private _runOnce(): void {
-    const h = this._deadlines;
+    const h = this._timers;
     if (h.length > 0) {
       const end = this.time() + CLOCK_RESOLUTION;
-      while (h.length > 0 && h[0] < end) {
+      while (h.length > 0 && h[0]._when < end) {
         const b = this._popBucket();
         if (b._live === 0) continue;
-        const items = b._items;
-        for (let i = 0; i < items.length; i++) {
-          const t = items[i];
-          if (t !== null) this._push(t, b);
-        }
+        if (b._first !== null) this._push(b._first, b);
+        const rest = b._rest;
+        if (rest !== null)
+          for (let i = 0; i < rest.length; i++) {
+            const t = rest[i];
+            if (t !== null) this._push(t, b);
+          }
       }
     }
     let n = this._count;

@@ -87,6 +87,16 @@ export class Coroutine<T = unknown> implements PromiseLike<T> {
   }
 }
 Object.defineProperty(Coroutine.prototype, '$name', { value: 'coroutine', writable: true });
+
+/**
+ * On Coroutine.prototype (true): how a frame class's `$a` tells a coroutine from other awaited
+ * values (protocol `B`). `x !== null && x !== undefined && x[B] === true` says what
+ * `x instanceof Coroutine` says for any value, but V8's escape analysis can see through it: with
+ * instanceof (or typeof, or `x != null`) the callee's frame of a synchronous await is always
+ * allocated; with the brand V8 removes the allocation (W1: 10 ns -> 3 ns per await in isolation).
+ */
+export const BRAND: unique symbol = Symbol('tscoro.coroutine') as any;
+Object.defineProperty(Coroutine.prototype, BRAND, { value: true });
 Object.defineProperty(Coroutine.prototype, Symbol.toStringTag, { value: 'Coroutine' });
 if (debugFlags.env) trackCoroutines(Coroutine.prototype, _getActiveLoop);
 

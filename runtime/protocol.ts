@@ -17,7 +17,7 @@
 //
 // Plain `export const` bindings, not re-exports: CommonJS output turns `export { x } from` into
 // getters, and compiled code reads these on every await.
-import { SUSPEND, awaitValue, inlineResult, drv, defineCoroutine, ClosureFrame, templateObject, failedCoroutine } from './coroutine';
+import { SUSPEND, BRAND, awaitValue, inlineResult, drv, defineCoroutine, ClosureFrame, templateObject, failedCoroutine } from './coroutine';
 import { asyncIteratorOf, asyncIteratorClose } from './iteration';
 import { newDisposeEnv, addDisposable, disposeResources } from './disposal';
 import { UNINITIALIZED, checkInitialized } from './deadzone';
@@ -32,11 +32,13 @@ export const aw = awaitValue;
 /**
  * A frame class's own await (`$a`, see below) runs awaitValue's first case itself so that its
  * `x.$step` call stays monomorphic:
- *   $a(x) { return x instanceof Coroutine && x.$p === void 0 && d.room > 0
+ *   $a(x) { return x !== null && x !== void 0 && x[B] === true && x.$p === void 0 && d.room > 0
  *             ? (x.$p = this, d.room--, rv(this, x.$step(0, void 0))) : aw(this, x); }
+ * B: the Coroutine brand (x[B] === true iff x is a Coroutine; kinder to V8 than instanceof);
  * d: the driver state (`room`: inline awaits left before the frame stack takes over);
  * rv: gives the room back and returns the callee's result or SUSPEND.
  */
+export const B = BRAND;
 export const d = drv;
 export const rv = inlineResult;
 /** Makes a frame class a Coroutine with a name (once per compiled function). */

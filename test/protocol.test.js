@@ -41,10 +41,10 @@ test('every member the transformer emits is exported by tscoro/protocol', () => 
   for (const name of [...emittedMembers(), ...fixtureMembers()]) assert.ok(name in p, `tscoro/protocol lacks ${name}`);
 });
 
-test('every protocol export is emitted by the transformer', () => {
+test('every protocol export except the Coroutine class is emitted by the transformer', () => {
   const used = emittedMembers();
   for (const name of Object.keys(protocol.get())) {
-    if (name === '__esModule') continue;
+    if (name === 'Coroutine' || name === '__esModule') continue;
     assert.ok(used.has(name), `protocol export ${name} is never emitted`);
   }
 });

@@ -277,15 +277,23 @@ export function transformSourceFile(
    * and the callee's frame is always allocated); here it sees only what this class awaits.
    * Measured on 1,000,000 awaits of a trivial coroutine: 50 ns each through awaitValue once other
    * classes have used it, 8-13 ns through `$a`.
-   *   [output]  $a(x) { return x instanceof $Coroutine && x.$p === void 0 && $d.room > 0
+   * The coroutine test is the brand `x[$B] === true` behind two strict null checks, not
+   * `instanceof`: V8's escape analysis gives up on instanceof, typeof and `!= null`, so the frame of
+   * a callee that returns without suspending would be allocated on every call (measured: 10 ns per
+   * await with instanceof, 3 ns with the brand, whose frame V8 removes).
+   *   [output]  $a(x) { return x !== null && x !== void 0 && x[$B] === true && x.$p === void 0 && $d.room > 0
    *                       ? (x.$p = this, $d.room--, $rv(this, x.$step(0, void 0))) : $aw(this, x); }
    */
   function awaitMethod(): TS.MethodDeclaration {
     const x = () => f.createIdentifier('x');
     const xp = () => f.createPropertyAccessExpression(x(), '$p');
     const room = () => f.createPropertyAccessExpression(rt('d'), 'room');
-    const test = f.createLogicalAnd(
-      f.createLogicalAnd(f.createBinaryExpression(x(), ts.SyntaxKind.InstanceOfKeyword, rt('Coroutine')), f.createStrictEquality(xp(), f.createVoidZero())),
+    const conj = (...es: TS.Expression[]): TS.Expression => es.reduce((a, b) => f.createLogicalAnd(a, b));
+    const test = conj(
+      f.createStrictInequality(x(), f.createNull()),
+      f.createStrictInequality(x(), f.createVoidZero()),
+      f.createStrictEquality(f.createElementAccessExpression(x(), rt('B')), f.createTrue()),
+      f.createStrictEquality(xp(), f.createVoidZero()),
       f.createGreaterThan(room(), f.createNumericLiteral(0)),
     );
     const inline = f.createCommaListExpression([

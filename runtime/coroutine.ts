@@ -112,6 +112,15 @@ export function taskForNative<T>(coro: Coroutine<T>): Task<T> {
   return t;
 }
 
+/**
+ * @internal Names a frame whose class serves several coroutines (closure steps, generator frames,
+ * timeout scopes); in debug mode the "never awaited" report watching it takes the name too.
+ */
+export function nameFrame(frame: Coroutine<unknown>, name: string): void {
+  frame.$name = name;
+  if (debugFlags.coroutines) renameWatched(frame);
+}
+
 /** Emitted once per compiled async function: makes its frame class a Coroutine named `name`. */
 export function defineCoroutine(cls: { prototype: object }, name: string): void {
   Object.setPrototypeOf(cls.prototype, Coroutine.prototype);
@@ -277,8 +286,7 @@ export class ClosureFrame extends Coroutine<unknown> {
     name: string,
   ) {
     super();
-    this.$name = name;
-    if (debugFlags.coroutines) renameWatched(this);
+    nameFrame(this, name);
   }
   override $step(m: 0 | 1, v: unknown): unknown {
     return this.$fn(m, v);

@@ -8,11 +8,10 @@
 // tasks.py, timeouts.py and taskgroups.py line by line, including try/finally around awaits; a
 // generator keeps that structure readable and reviewable against the original, and JS generators
 // run `finally` blocks that themselves yield (Condition.wait re-acquires its lock in one).
-import { Coroutine, SUSPEND, awaitValue, drv } from './coroutine';
+import { Coroutine, SUSPEND, awaitValue, drv, nameFrame } from './coroutine';
 import { CancelledError, InvalidStateError, RuntimeError, runtimeError } from './errors';
 import { EventLoop, _loopForNewWork } from './loop';
 import type { Task } from './task';
-import { debugFlags, renameWatched } from './warnings';
 
 /** @internal A coroutine frame driven by a generator: `yield x` awaits x and evaluates to its result. */
 export class GenFrame<T> extends Coroutine<T> {
@@ -21,8 +20,7 @@ export class GenFrame<T> extends Coroutine<T> {
     name: string,
   ) {
     super();
-    this.$name = name;
-    if (debugFlags.coroutines) renameWatched(this);
+    nameFrame(this, name);
   }
 
   override $step(m: 0 | 1, v: unknown): unknown {

@@ -9,8 +9,7 @@ import { Future } from './future';
 import { Handle } from './loop';
 import { Task, currentTask } from './task';
 import { coro, runningLoop } from './genframe';
-import { Coroutine, SUSPEND, awaitValue } from './coroutine';
-import { debugFlags, renameWatched } from './warnings';
+import { Coroutine, SUSPEND, awaitValue, nameFrame } from './coroutine';
 import { ensureFuture } from './combinators';
 
 const enum ScopeState {
@@ -116,8 +115,7 @@ class TimeoutScope<R> extends Coroutine<R> {
     name: string,
   ) {
     super();
-    this.$name = name;
-    if (debugFlags.coroutines) renameWatched(this);
+    nameFrame(this, name);
   }
   override $step(m: 0 | 1, v: unknown): unknown {
     const scope = this._scope;

@@ -6,7 +6,7 @@ import { ClockKind, EventLoop, _getActiveLoop, _setActiveLoop, defaultClock } fr
 import { Coroutine } from './coroutine';
 import { Task, checkCoroutine } from './task';
 import { gather } from './combinators';
-import { debugFlags, trackCoroutines, watchPending } from './warnings';
+import { debugFlags, trackCoroutines, unwatchPending, watchPending } from './warnings';
 
 export { CancelledError, InvalidStateError, TimeoutError, RuntimeError } from './errors';
 export { EventLoop, Handle, TimerHandle, CLOCK_RESOLUTION } from './loop';
@@ -68,6 +68,10 @@ export class Runner {
     loop._checkClosed();
     this._busy = true;
     const task = loop.createTask<T>(coro);
+    // Made before the loop runs, the task was watched as one its loop may drop while pending
+    // (Task constructor); the loop is driven from here, so drop the watch: every task that
+    // finishes would otherwise pay a registry lookup while any watch is live.
+    unwatchPending(task);
     _setActiveLoop(loop);
     return new Promise<T>((resolve, reject) => {
       runUntilComplete(loop, task, () => {
@@ -108,6 +112,7 @@ export function run<T>(coro: PromiseLike<T>, options: RunOptions = {}): Promise<
   const runner = new Runner(options);
   const loop = runner.getLoop();
   const task = loop.createTask<T>(coro);
+  unwatchPending(task); // as in Runner.run
   _setActiveLoop(loop);
   return new Promise<T>((resolve, reject) => {
     runUntilComplete(loop, task, () => {

@@ -128,7 +128,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
     return true;
   }
 
-  /** Adds `fn(future)` to run (via callSoon) when done; if already done, schedules it now. */
+  /** Adds `fn(future)` to run (via callSoon) when done; if already done, schedules it now. TypeError if `fn` is not a function. */
   addDoneCallback(fn: (fut: this) => void): void {
     if (typeof fn !== 'function') throw new TypeError('addDoneCallback() needs a function');
     this._addCallback(fn as DoneCallback<T>);

@@ -54,6 +54,17 @@ task('gather: an argument given twice is one child (CPython: [1, 2, 1, 3, 2, 3, 
   });
   assert.equal(log, ['run 2', 'run 1', 'run 4', '[1,2,1,3,2,3,4]', 'tasks 1']);
 });
+task('addDoneCallback refuses a non-function at once (a Future keeps one callback slot, never an array)', () => {
+  const loop = new EventLoop('virtual');
+  const f = new Future(loop);
+  assert.throws(() => f.addDoneCallback([() => {}]), (e) => e instanceof TypeError);
+  assert.throws(() => f.addDoneCallback(undefined), (e) => e instanceof TypeError);
+  let calls = 0;
+  const cb = () => calls++;
+  f.addDoneCallback(cb);
+  f.addDoneCallback(cb);
+  assert.is(f.removeDoneCallback(cb), 2);
+});
 task.run();
 
 const loopApi = suite('EventLoop');

@@ -1,9 +1,9 @@
-// The event loop: a FIFO ready queue run in passes and a timer heap, on a real or virtual clock.
+// The event loop: a FIFO ready queue run in passes and a heap of timer buckets, on a real or virtual clock.
 // Takes callbacks (Handles, Tasks, done-callbacks) and runs them in asyncio's order:
 //   - each pass runs a snapshot of the ready queue; what a callback schedules runs in the next pass;
 //   - before running the snapshot, a pass moves every timer due within CLOCK_RESOLUTION of now to the
-//     back of the ready queue, ordered by (deadline, insertion order): timers are grouped per
-//     deadline (TimerBucket), with a heap of the distinct deadlines;
+//     back of the ready queue, ordered by (deadline, insertion order): timers sit in TimerBuckets
+//     (one per deadline on the virtual clock, one per timer on the real clock) in a heap;
 //   - the virtual clock jumps to the earliest deadline when nothing is ready and no task waits on a
 //     native promise; the real clock waits for it with the host's setTimeout (never spins).
 // Strict FIFO is a decision, not an accident (trio randomises on purpose; asyncio does not): the

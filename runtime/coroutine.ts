@@ -235,7 +235,12 @@ export class SleepFrame<T> extends Coroutine<T> {
     if (this.$s === 1) return this.value;
     this.$s = 1;
     const t = currentTaskOrThrow();
-    t._top = this;
+    // The task resumes the frame that awaits the sleep directly, with undefined (what sleep(d)
+    // returns) or the CancelledError this frame would only rethrow: the sleep's frame is garbage
+    // from here, one object less per sleeping task. A sleep that is a task's root, or returns a
+    // value, stays on top to return it.
+    const p = this.$p;
+    t._top = p !== null && p !== undefined && this.value === undefined ? p : this;
     const loop = t._loop;
     // A pending cancel, or sleep(0): yield one pass, as asyncio's bare `yield` does; the next step
     // throws CancelledError if one is pending.

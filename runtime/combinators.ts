@@ -110,32 +110,34 @@ export function gather(...args: unknown[]): GatheringFuture<any> {
   // CPython keys children by argument (arg_to_fut), so an argument given twice is one child. A
   // coroutine that has not started cannot have appeared earlier (making its Task starts it), so
   // only the other arguments go through the map, built on first need: 100,000 fresh coroutines
-  // cost no Map.
-  const unique: Future<unknown>[] = [];
+  // cost no Map. `unique` (the distinct children, in order) is `children` itself until then.
+  let unique: Future<unknown>[] | null = null;
   let seen: Map<unknown, Future<unknown>> | null = null;
   for (let i = 0; i < n; i++) {
     const arg = aws[i];
     let fut: Future<unknown> | undefined;
     if (arg instanceof Coroutine && arg.$p === undefined) {
       fut = loop.createTask(arg);
-      unique.push(fut);
+      if (unique !== null) unique.push(fut);
     } else {
       if (seen === null) {
         seen = new Map();
         for (let j = 0; j < i; j++) seen.set(aws[j], children[j]);
+        unique = children.slice(0, i);
       }
       fut = seen.get(arg);
       if (fut === undefined) {
         fut = ensureFuture(arg as PromiseLike<unknown>, loop);
         seen.set(arg, fut);
-        unique.push(fut);
+        unique!.push(fut); // set with `seen`
       }
     }
     children[i] = fut;
   }
-  const outer = new GatheringFuture<unknown>(children, unique.length, returnExceptions, loop);
+  const distinct = unique ?? children;
+  const outer = new GatheringFuture<unknown>(children, distinct.length, returnExceptions, loop);
   if (n === 0) outer.setResult([]);
-  else for (let i = 0; i < unique.length; i++) unique[i]._addCallback(outer);
+  else for (let i = 0; i < distinct.length; i++) distinct[i]._addCallback(outer);
   return outer;
 }
 

@@ -177,9 +177,14 @@ function awaitOther(frame: Frame, x: unknown): unknown {
   return x;
 }
 
+/** @internal What an await that would suspend outside any task throws. */
+export function noTaskError(): RuntimeError {
+  return new RuntimeError('await outside of a task: run the coroutine with run() or createTask()');
+}
+
 function currentTaskOrThrow(): Task<unknown> {
   const t = drv.task;
-  if (t === null) throw new RuntimeError('await outside of a task: run the coroutine with run() or createTask()');
+  if (t === null) throw noTaskError();
   return t;
 }
 

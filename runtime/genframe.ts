@@ -8,8 +8,8 @@
 // tasks.py, timeouts.py and taskgroups.py line by line, including try/finally around awaits; a
 // generator keeps that structure readable and reviewable against the original, and JS generators
 // run `finally` blocks that themselves yield (Condition.wait re-acquires its lock in one).
-import { Coroutine, SUSPEND, awaitValue, drv, nameFrame } from './coroutine';
-import { CancelledError, InvalidStateError, RuntimeError, runtimeError } from './errors';
+import { Coroutine, SUSPEND, awaitValue, drv, nameFrame, noTaskError } from './coroutine';
+import { InvalidStateError } from './errors';
 import { EventLoop, _loopForNewWork } from './loop';
 import type { Task } from './task';
 
@@ -104,7 +104,7 @@ export abstract class ParkFrame<T> extends Coroutine<T> implements Waiter {
       // As `await fut` outside a task: the error is thrown at the await; the waiter counts as
       // cancelled (nobody will wake it) so the body's cleanup passes nothing on.
       this._ps = Park.Cancelled;
-      return this._body(this, 1, new RuntimeError('await outside of a task: run the coroutine with run() or createTask()'));
+      return this._body(this, 1, noTaskError());
     }
     this._ps = Park.Waiting;
     this._task = t;
@@ -132,8 +132,7 @@ export abstract class ParkFrame<T> extends Coroutine<T> implements Waiter {
   cancel(msg?: string): boolean {
     if (this._ps !== Park.Waiting) return false;
     this._ps = Park.Cancelled;
-    const t = this._task!;
-    t._loop._push(t, runtimeError(CancelledError, msg ?? '', t._loop.debug));
+    this._task!._wakeCancelled(msg);
     return true;
   }
 }

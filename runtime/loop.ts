@@ -105,6 +105,11 @@ export class TimerBucket {
   }
 }
 
+/** The timer heap's order: by deadline, then by creation. */
+function earlier(a: TimerBucket, b: TimerBucket): boolean {
+  return a._when < b._when || (a._when === b._when && a._seq < b._seq);
+}
+
 /** A callback scheduled for a deadline (asyncio.TimerHandle). */
 export class TimerHandle extends Handle {
   /** @internal */ _fired = false;
@@ -423,7 +428,7 @@ export class EventLoop {
     while (i > 0) {
       const p = (i - 1) >> 1;
       const q = h[p];
-      if (q._when < b._when || (q._when === b._when && q._seq < b._seq)) break;
+      if (earlier(q, b)) break;
       h[i] = q;
       i = p;
     }
@@ -443,9 +448,9 @@ export class EventLoop {
         if (l >= n) break;
         const r = l + 1;
         let c = l;
-        if (r < n && (h[r]._when < h[l]._when || (h[r]._when === h[l]._when && h[r]._seq < h[l]._seq))) c = r;
+        if (r < n && earlier(h[r], h[l])) c = r;
         const x = h[c];
-        if (last._when < x._when || (last._when === x._when && last._seq < x._seq)) break;
+        if (earlier(last, x)) break;
         h[i] = x;
         i = c;
       }

@@ -61,7 +61,10 @@ export function checkCoroutine(coro: unknown, what: string): asserts coro is Cor
 export class Task<T = unknown> extends Future<T> implements Runnable {
   /** @internal The frame to resume: the deepest frame of the await chain. */ _top: Frame;
   /** @internal The root frame (getCoro()). */ readonly _coro: Coroutine<T>;
-  /** @internal What the task is parked on: a Future, a sleep timer, or null (scheduled/running). */
+  /**
+   * @internal What the task is parked on: a Future, a runtime coroutine's ParkFrame, the
+   * TimerBucket of its sleep, or null (scheduled or running).
+   */
   _waiter: Future<unknown> | TimerBucket | ParkFrame<unknown> | null = null;
   /** @internal While sleeping: the task's index in its TimerBucket (_waiter). */ _waitIdx = 0;
   /** @internal A cancel arrived while the task was scheduled: throw CancelledError at the next step. */
@@ -139,7 +142,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
         // message wins).
         w._remove(this._waitIdx);
         this._waiter = null;
-        this._loop._push(this, runtimeError(CancelledError, msg ?? '', this._loop.debug));
+        this._wakeCancelled(msg);
         return true;
       } else if (w.cancel(msg)) {
         // Keep _waiter: it may be a Task that swallows the cancel and must be cancelled again.
@@ -149,6 +152,14 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
     this._mustCancel = true;
     this._cancelMessage = msg;
     return true;
+  }
+
+  /**
+   * @internal Schedules the next step to throw CancelledError(msg) at the suspended await: what a
+   * cancelled sleep or ParkFrame waiter does (a cancelled Future does it through its callback).
+   */
+  _wakeCancelled(msg: string | undefined): void {
+    this._loop._push(this, runtimeError(CancelledError, msg ?? '', this._loop.debug));
   }
 
   /** @internal Ready-queue entry point: the first step, a wakeup after sleep, or a done waiter. */

@@ -26,9 +26,9 @@ export function ensureFuture<T>(aw: PromiseLike<T>, loop?: EventLoop): Future<T>
 export class GatheringFuture<T = unknown[]> extends Future<T> implements Runnable {
   /** @internal */ _cancelRequested = false;
   /** @internal */ _finished = 0;
+  /** @internal How many distinct children (gather() sets it once they are all registered). */ _nfuts = 0;
   constructor(
     /** @internal */ readonly _children: Future<unknown>[],
-    /** @internal */ readonly _nfuts: number,
     /** @internal */ readonly _returnExceptions: boolean,
     loop: EventLoop,
   ) {
@@ -107,37 +107,45 @@ export function gather(...args: unknown[]): GatheringFuture<any> {
   const loop = _loopForNewWork();
   const n = aws.length;
   const children: Future<unknown>[] = new Array(n);
-  // CPython keys children by argument (arg_to_fut), so an argument given twice is one child. A
-  // coroutine that has not started cannot have appeared earlier (making its Task starts it), so
-  // only the other arguments go through the map, built on first need: 100,000 fresh coroutines
-  // cost no Map. `unique` (the distinct children, in order) is `children` itself until then.
-  let unique: Future<unknown>[] | null = null;
+  const outer = new GatheringFuture<unknown>(children, returnExceptions, loop);
+  // CPython keys children by argument (arg_to_fut), so an argument given twice is one child, and
+  // adds the outer future's callback to each new child as it goes. Without a Map per gather:
+  // - a coroutine that has not started cannot have appeared earlier (making its Task starts it);
+  // - a pending Future appeared earlier iff the outer future is already among its callbacks;
+  // - anything else (done Futures, thenables, started coroutines) goes through a Map made on
+  //   first need, holding every argument before it. 100,000 tasks gathered cost no Map.
   let seen: Map<unknown, Future<unknown>> | null = null;
+  let distinct = 0;
   for (let i = 0; i < n; i++) {
     const arg = aws[i];
     let fut: Future<unknown> | undefined;
-    if (arg instanceof Coroutine && arg.$p === undefined) {
-      fut = loop.createTask(arg);
-      if (unique !== null) unique.push(fut);
+    if (arg instanceof Coroutine && arg.$p === undefined) fut = loop.createTask(arg);
+    else if (arg instanceof Future && arg._state === FutureState.Pending) {
+      if (arg._hasCallback(outer)) {
+        children[i] = arg;
+        continue;
+      }
+      fut = arg;
     } else {
       if (seen === null) {
+        // Seeded with the arguments so far: a coroutine given twice is started by its first Task.
         seen = new Map();
         for (let j = 0; j < i; j++) seen.set(aws[j], children[j]);
-        unique = children.slice(0, i);
       }
       fut = seen.get(arg);
-      if (fut === undefined) {
-        fut = ensureFuture(arg as PromiseLike<unknown>, loop);
-        seen.set(arg, fut);
-        unique!.push(fut); // set with `seen`
+      if (fut !== undefined) {
+        children[i] = fut;
+        continue;
       }
+      fut = ensureFuture(arg as PromiseLike<unknown>, loop);
+      seen.set(arg, fut);
     }
     children[i] = fut;
+    distinct++;
+    fut._addCallback(outer);
   }
-  const distinct = unique ?? children;
-  const outer = new GatheringFuture<unknown>(children, distinct.length, returnExceptions, loop);
+  outer._nfuts = distinct;
   if (n === 0) outer.setResult([]);
-  else for (let i = 0; i < distinct.length; i++) distinct[i]._addCallback(outer);
   return outer;
 }
 

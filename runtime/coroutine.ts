@@ -127,6 +127,15 @@ export function defineCoroutine(cls: { prototype: object }, name: string): void 
   Object.defineProperty(cls.prototype, '$name', { value: name });
 }
 
+/**
+ * @internal Names a runtime frame class's coroutines ($name on its prototype) and returns the class.
+ * Called with a `@__PURE__` annotation, so that bundlers can drop an unused class.
+ */
+export function withFrameName<C extends { prototype: object }>(name: string, cls: C): C {
+  Object.defineProperty(cls.prototype, '$name', { value: name });
+  return cls;
+}
+
 /** @internal asyncio's message for a coroutine awaited twice. */
 export function reuseError(): RuntimeError {
   return new RuntimeError('cannot reuse already awaited coroutine');
@@ -254,7 +263,7 @@ export class SleepFrame<T> extends Coroutine<T> {
       loop._push(t, undefined);
     } else {
       // The task itself goes in the deadline's bucket: no timer object per sleep.
-      t._waitIdx = loop._addTimer(loop.time() + this.delay, t);
+      loop._addTimer(loop.time() + this.delay, t);
       t._waiter = loop._lastBucket;
     }
     return SUSPEND;

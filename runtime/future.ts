@@ -35,8 +35,6 @@ export class Future<T = unknown> implements PromiseLike<T> {
   // Done-callbacks in registration order: null, the only one (the common single-waiter case, no
   // array), or an array of them. A callback is a function or a Runnable object, never an array.
   /** @internal */ _cb: DoneCallback<T> | DoneCallback<T>[] | null = null;
-  /** @internal Set when the exception or result was looked at (for "never retrieved" warnings). */
-  _retrieved = false;
   /** @internal */ readonly _loop: EventLoop;
 
   /** Creates a pending Future bound to the running loop (or to `loop`). */
@@ -63,7 +61,6 @@ export class Future<T = unknown> implements PromiseLike<T> {
   result(): T {
     switch (this._state) {
       case FutureState.Finished:
-        this._retrieved = true;
         return this._result as T;
       case FutureState.Failed:
         this._markRetrieved();
@@ -113,10 +110,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   /** @internal Someone looked at the exception: no "exception was never retrieved" warning. */
   _markRetrieved(): void {
-    if (!this._retrieved) {
-      this._retrieved = true;
-      unwatchUnretrieved(this);
-    }
+    // No flag per Future: unregistering an exception that is not watched (any more) is a no-op.
+    unwatchUnretrieved(this);
   }
 
   /** Cancels a pending Future and schedules its callbacks; returns false if it was already done. */
@@ -157,6 +152,12 @@ export class Future<T = unknown> implements PromiseLike<T> {
     if (c === null) this._cb = cb;
     else if (Array.isArray(c)) c.push(cb);
     else this._cb = [c, cb];
+  }
+
+  /** @internal True if `cb` is registered (and not yet scheduled). */
+  _hasCallback(cb: DoneCallback<T>): boolean {
+    const c = this._cb;
+    return c === cb || (Array.isArray(c) && c.includes(cb));
   }
 
   /** @internal Removes a Runnable registered with _addCallback (a cancelled waiter). */

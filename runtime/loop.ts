@@ -89,6 +89,14 @@ export class TimerBucket {
     this._live++;
     return this._size++;
   }
+  /**
+   * @internal A sleeping task gave up its entry (it was cancelled): the entry stays, stale, and the
+   * task ignores its wake-up (Task._run); only the count of live entries drops, so a bucket of
+   * cancelled sleeps is skipped whole. No index kept per sleeping task.
+   */
+  _forget(): void {
+    if (!this._fired) this._live--;
+  }
   /** @internal Cancels entry `i` if the bucket has not fired; returns whether it did. */
   _remove(i: number): boolean {
     if (this._fired) return false;
@@ -376,7 +384,7 @@ export class EventLoop {
   /** @internal Appends (target, arg) to the ready queue. */
   _push(target: ReadyTarget, arg: unknown): void {
     let rq = this._rq;
-    if (this._count === rq.length >> 1) rq = this._grow();
+    if (this._count === rq.length >> 1) rq = this._resize(rq.length);
     const i = ((this._head + this._count) & ((rq.length >> 1) - 1)) << 1;
     rq[i] = target;
     rq[i + 1] = arg;
@@ -384,12 +392,13 @@ export class EventLoop {
     if (!this._running) this._wake();
   }
 
-  private _grow(): unknown[] {
+  /** Moves the live pairs to a new buffer of `cap` pairs (a power of two, at least _count). */
+  private _resize(cap: number): unknown[] {
     const old = this._rq;
-    const cap = old.length >> 1;
-    const rq = new Array(old.length * 2);
+    const oldCap = old.length >> 1;
+    const rq = new Array(cap * 2);
     for (let k = 0; k < this._count; k++) {
-      const i = ((this._head + k) & (cap - 1)) << 1;
+      const i = ((this._head + k) & (oldCap - 1)) << 1;
       rq[k << 1] = old[i];
       rq[(k << 1) + 1] = old[i + 1];
     }
@@ -517,6 +526,11 @@ export class EventLoop {
           console.error(`Executing ${describe(target)} took ${dt.toFixed(3)} seconds`);
       }
     }
+    // A burst (100,000 tasks woken at once) grows the buffer; once it is nearly empty, give most
+    // of it back (a quarter per pass) instead of keeping the peak for the loop's life, as
+    // CPython's deque frees its blocks. Capacity stays above 4x the pairs left: no regrowth.
+    const cap = this._rq.length >> 1;
+    if (cap > 1024 && this._count < cap >> 3) this._resize(cap >> 2);
   }
 
   /** @internal Runs passes until stopped, or until nothing can happen without waiting. */

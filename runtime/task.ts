@@ -8,6 +8,7 @@ import { CancelledError, InvalidStateError, RuntimeError, runtimeError } from '.
 import { Future, FutureState } from './future';
 import { EventLoop, Runnable, TimerBucket, _loopForNewWork } from './loop';
 import { ParkFrame } from './genframe';
+import type { Fifo } from './fifo';
 import {
   AdoptFrame,
   Coroutine,
@@ -38,6 +39,21 @@ export interface TaskOptions {
   eager?: boolean;
 }
 
+/** @internal An Event as Task.cancel sees it: the list of tasks waiting on it. */
+export interface EventList {
+  _waiters: Fifo<Task<unknown>>;
+}
+
+/**
+ * @internal A task's _waiter (and its ready-queue argument) once the Event it waited on was set:
+ * it resumes with true; a cancel() meanwhile only sets _mustCancel.
+ */
+export const EVENT_SET = { toString: (): string => '<Event set>' };
+
+// asyncio's Task._num_cancels_requested, for the tasks that were ever cancelled: a side table rather
+// than a field, because most tasks never are (bytes per task, W5).
+const cancelRequests = new WeakMap<object, number>();
+
 const NOT_COMPILED =
   'expected a tscoro Coroutine but got a native Promise: the async function was not compiled by the ' +
   'tscoro transformer. Add { "transform": "tscoro/transformer" } to compilerOptions.plugins in ' +
@@ -63,15 +79,12 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
   /** @internal The root frame (getCoro()). */ readonly _coro: Coroutine<T>;
   /**
    * @internal What the task is parked on: a Future, a runtime coroutine's ParkFrame, the
-   * TimerBucket of its sleep, or null (scheduled or running).
+   * TimerBucket of its sleep, an Event (in whose list it is), EVENT_SET once that Event woke it,
+   * or null (scheduled or running).
    */
-  _waiter: Future<unknown> | TimerBucket | ParkFrame<unknown> | null = null;
-  /** @internal While sleeping: the task's index in its TimerBucket (_waiter). */ _waitIdx = 0;
+  _waiter: Future<unknown> | TimerBucket | ParkFrame<unknown> | EventList | typeof EVENT_SET | null = null;
   /** @internal A cancel arrived while the task was scheduled: throw CancelledError at the next step. */
   _mustCancel = false;
-  /** @internal */ _numCancelsRequested = 0;
-  /** @internal The CancelledError that ended the coroutine (re-raised to the first awaiter). */
-  _cancelledExc: CancelledError | null = null;
   /** @internal The name, or the N of "Task-N" until getName() first formats it (no string per task). */
   _name: string | number;
   /** @internal Links in the loop's list of pending tasks (loop._tasks). */ _prevTask: Task<unknown> | null = null;
@@ -117,12 +130,13 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
   }
   /** How many cancel() requests are pending (asyncio 3.11's Task.cancelling()). */
   cancelling(): number {
-    return this._numCancelsRequested;
+    return cancelRequests.get(this) ?? 0;
   }
   /** Decrements the pending cancel requests (asyncio 3.11's Task.uncancel()); returns the new count. */
   uncancel(): number {
-    if (this._numCancelsRequested > 0) this._numCancelsRequested--;
-    return this._numCancelsRequested;
+    const n = cancelRequests.get(this) ?? 0;
+    if (n > 0) cancelRequests.set(this, n - 1);
+    return n > 0 ? n - 1 : 0;
   }
 
   /**
@@ -131,21 +145,28 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
    */
   override cancel(msg?: string): boolean {
     if (this._state !== FutureState.Pending) return false;
-    this._numCancelsRequested++;
+    cancelRequests.set(this, (cancelRequests.get(this) ?? 0) + 1);
     const w = this._waiter;
     if (w !== null) {
       if (w instanceof TimerBucket) {
-        // A sleep whose timer has not woken it yet (it may be due and in the ready queue: that
-        // wakeup is then stale, see _run): asyncio cancels the sleep's future, which schedules
+        // A sleep whose timer has not woken it yet (it may be due and in the ready queue; either
+        // way its entry is now stale, see _run and TimerBucket._forget): asyncio cancels the sleep's future, which schedules
         // the wakeup now. The wakeup carries this cancel's message; a second cancel() before it
         // runs only sets _mustCancel, and _step keeps the CancelledError it already has (first
         // message wins).
-        w._remove(this._waitIdx);
+        w._forget();
         this._waiter = null;
         this._wakeCancelled(msg);
         return true;
-      } else if (w.cancel(msg)) {
+      } else if (w instanceof Future || w instanceof ParkFrame) {
         // Keep _waiter: it may be a Task that swallows the cancel and must be cancelled again.
+        if (w.cancel(msg)) return true;
+      } else if (w !== EVENT_SET) {
+        // Waiting on an Event: Event.wait's `finally` (leave the list), then CancelledError at the
+        // await one pass later, as the cancelled waiter future would schedule it.
+        (w as EventList)._waiters.remove(this as Task<unknown>);
+        this._waiter = null;
+        this._wakeCancelled(msg);
         return true;
       }
     }
@@ -183,6 +204,8 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
       if (arg !== this._waiter) return; // the sleep was cancelled after the timer became due
       this._waiter = null;
       this._loop._push(this, undefined);
+    } else if (arg === EVENT_SET) {
+      if (arg === this._waiter) this._step(0, true);
     } else if (arg instanceof CancelledError) this._step(1, arg);
     else this._step(0, undefined);
   }
@@ -266,8 +289,10 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
     this._loop._tasks.delete(this);
     if (pendingWatches !== 0) unwatchPending(this);
     if (err instanceof CancelledError) {
-      this._cancelledExc = err;
       Future.prototype.cancel.call(this);
+      // The CancelledError that ended the coroutine, re-raised to the first awaiter: kept in
+      // _result, which a cancelled Future does not use (one field less per Task).
+      this._result = err;
     } else {
       this._state = FutureState.Failed;
       this._result = err;
@@ -278,9 +303,9 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
 
   /** @internal */
   override _makeCancelledError(): CancelledError {
-    const saved = this._cancelledExc;
-    if (saved !== null) {
-      this._cancelledExc = null;
+    const saved = this._result;
+    if (saved instanceof CancelledError) {
+      this._result = undefined;
       return saved;
     }
     return super._makeCancelledError();

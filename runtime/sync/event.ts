@@ -1,16 +1,17 @@
 // Event: asyncio.Event, a flag that tasks wait on (CPython 3.11 locks.py). set() wakes every
 // waiter at once, in the order they started waiting.
+import { Coroutine, SUSPEND, drv, noTaskError, withFrameName } from '../coroutine';
 import { Fifo } from '../fifo';
-import { ParkFrame, Waiter } from '../genframe';
+import { EVENT_SET, Task } from '../task';
 
 /**
  * A flag tasks can wait for (asyncio.Event). Starts unset; set() wakes all waiters; clear() makes
  * later wait() calls block again.
  */
 export class Event {
-  // Invariant: one waiter (the wait() frame, a ParkFrame) per task blocked in wait(), in arrival
-  // order, removed by that wait().
-  /** @internal */ readonly _waiters = new Fifo<Waiter>();
+  // Invariant: the tasks blocked in wait(), in arrival order, each with _waiter === this event.
+  // set() hands the list over and starts a new one; a cancelled waiter removes itself (Task.cancel).
+  /** @internal */ _waiters = new Fifo<Task<unknown>>();
   /** @internal */ _value = false;
 
   /** True once set() was called (and clear() was not called since). */
@@ -22,7 +23,18 @@ export class Event {
   set(): void {
     if (this._value) return;
     this._value = true;
-    for (const fut of this._waiters) if (!fut.done()) fut.setResult(true);
+    const ws = this._waiters;
+    if (ws.length === 0) return;
+    this._waiters = new Fifo();
+    // Each task resumes one pass later with true, FIFO, as each waiter future's set_result(True)
+    // schedules its task in CPython. Marked EVENT_SET meanwhile: a cancel() then only makes the
+    // next step throw (the wait itself already succeeded), as cancelling a task whose future is done.
+    const a = ws._a;
+    for (let i = ws._h; i < a.length; i++) {
+      const t = a[i]!;
+      t._waiter = EVENT_SET;
+      t._loop._push(t, EVENT_SET);
+    }
   }
 
   /** Resets the flag: wait() blocks until the next set(). Tasks already woken stay woken. */
@@ -46,31 +58,41 @@ export class Event {
 }
 
 /**
- * The coroutine returned by Event.wait(): a ParkFrame, not a generator frame, because a task
- * parked on an Event holds it for as long as it waits (bytes per waiting task). CPython's:
+ * The coroutine returned by Event.wait(). CPython's:
  *   if self._value: return True
  *   fut = create_future(); self._waiters.append(fut)
  *   try: await fut; return True
  *   finally: self._waiters.remove(fut)
+ * Here the task itself goes in the waiter list (no future), and it resumes the frame that awaits the
+ * wait directly, as a sleep does: this frame is garbage once the task is parked, so a task waiting
+ * on an Event costs nothing beyond its own frames (W5). Task.cancel() does the `finally` (removes
+ * the task from the list). A wait that is a task's root, or is not awaited by a frame, stays on top
+ * and returns true itself.
  */
-class EventWait extends ParkFrame<true> {
+const EventWait = /* @__PURE__ */ withFrameName('Event.wait', class EventWait extends Coroutine<true> {
   constructor(/** @internal */ readonly _ev: Event) {
     super();
   }
-  /** @internal */
-  override _label(): string {
-    return 'Event.wait';
-  }
-  /** @internal */
-  override _body(w: ParkFrame<true> | null, m: 0 | 1, v: unknown): unknown {
+  override $step(m: 0 | 1, v: unknown): unknown {
+    if (m) throw v;
+    if (this.$s === 1) return true;
     const ev = this._ev;
-    if (w !== null) {
-      ev._waiters.remove(w);
-      if (m) throw v;
-      return true;
-    }
     if (ev._value) return true;
-    ev._waiters.push(this);
-    return this._park();
+    const t = drv.task;
+    if (t === null) throw noTaskError();
+    this.$s = 1;
+    const p = this.$p;
+    t._top = p !== null && p !== undefined ? p : this;
+    if (t._mustCancel) {
+      // As asyncio's __step cancelling the future it was handed: the wait ends with CancelledError
+      // one pass later, and never joins the list.
+      t._mustCancel = false;
+      t._waiter = null;
+      t._wakeCancelled(t._cancelMessage);
+      return SUSPEND;
+    }
+    ev._waiters.push(t);
+    t._waiter = ev;
+    return SUSPEND;
   }
-}
+});

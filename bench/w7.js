@@ -1,5 +1,6 @@
 // W7, the compiler: (a) wall time of `tspc` with the tscoro plugin vs plain `tsc` on a generated
-// async-heavy project of ~5,000 lines (each run its own process, interleaved); (b) emitted bytes per
+// async-heavy project of ~5,000 lines (each run its own process, interleaved), and of `tspc` with no
+// plugin, which is what ts-patch itself costs; (b) emitted bytes per
 // async function, tscoro vs TypeScript's ES5 downlevel and native ES2022, raw and esbuild-minified,
 // measured by difference (a file of 2F functions minus a file of F, so per-file helpers and imports
 // cancel out); (c) the runtime core's size: esbuild --bundle --minify of an entry importing the
@@ -63,6 +64,8 @@ function generateProject(dir, files = 50, unitsPerFile = 5) {
     fs.writeFileSync(path.join(dir, name), JSON.stringify({ compilerOptions: { ...base, ...extra }, include: ['src'] }, null, 2));
   write('tsconfig.plain.json', { outDir: 'out-plain' });
   write('tsconfig.plugin.json', { outDir: 'out-plugin', plugins: [{ transform: path.join(repo, 'dist/transformer/index.js') }] });
+  // tspc with no plugin: what ts-patch itself costs (loading its patched copy of TypeScript).
+  write('tsconfig.tspc.json', { outDir: 'out-tspc' });
   return { lines, asyncFunctions: files * unitsPerFile * 2 };
 }
 
@@ -75,16 +78,17 @@ function timeCompile(dir, bin, config) {
 }
 
 function compileTimes(dir, reps) {
-  const tsc = [], tspc = [];
+  const tsc = [], tspc = [], tspcBare = [];
   for (let r = 0; r < reps; r++) {
-    const pair = [
+    const runs = [
       () => tsc.push(timeCompile(dir, 'typescript/bin/tsc', 'tsconfig.plain.json')),
       () => tspc.push(timeCompile(dir, 'ts-patch/bin/tspc.js', 'tsconfig.plugin.json')),
+      () => tspcBare.push(timeCompile(dir, 'ts-patch/bin/tspc.js', 'tsconfig.tspc.json')),
     ];
-    if (r & 1) pair.reverse();
-    pair.forEach((f) => f());
+    if (r & 1) runs.reverse();
+    runs.forEach((f) => f());
   }
-  return { tsc, tspc };
+  return { tsc, tspc, tspcBare };
 }
 
 function emittedSizes(dir) {

@@ -64,7 +64,8 @@ export const enum Park {
 
 /**
  * @internal A hand-written runtime coroutine for the hot awaitable methods (Queue.get/put,
- * Event.wait, Lock.acquire, Semaphore.acquire). A generator frame would cost a generator object and
+ * Lock.acquire, Semaphore.acquire; Event.wait goes further and parks the task itself, see
+ * sync/event.ts). A generator frame would cost a generator object and
  * a GenFrame per call; a Future to wait on would cost another object per wait. A ParkFrame is its
  * own waiter instead: it goes in the waiter list, and its task suspends on it as on a Future, with
  * a Future's four waiter operations (done, cancelled, setResult, cancel) and the same scheduling:

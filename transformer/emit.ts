@@ -12,6 +12,9 @@
 //                                             $def(greet$, "greet");   ($aw, $S, $def: consts bound once to tscoro/protocol)
 //                                             function greet(person) { return new greet$(person); }
 //
+// In a flat class, locals and temporaries whose value must survive a suspension are fields; the
+// others are `var`s of `$step` (live.ts decides, from the lowered cases).
+//
 // Two frame shapes: a flat class at the file's top (one per function, shared by every call) when
 // the function uses no local of an enclosing function; otherwise a closure-step frame ($rt.Cf)
 // whose step function is created where the function is defined (once per definition, not per call;
@@ -20,6 +23,7 @@ import type * as TS from 'typescript';
 import { Analysis, isAsyncFunction } from './analyze';
 import { Reporter } from './diagnostics';
 import { NameGen, boundNames, collectIdentifiers, layoutFrame } from './hoist';
+import { localize } from './live';
 import { FunctionLowerer } from './lower';
 import { StepNames } from './spill';
 
@@ -103,6 +107,22 @@ export function transformSourceFile(
     if (arrowStep) lowerer.arrowStepFrame = frameVar;
     lowerer.awaitMethod = !arrowStep && !closureForm;
     const lowered = lowerer.lowerBody();
+    // A flat class keeps a local in a field only if its value must survive a suspension; the
+    // others are `var`s of the step (live.ts). Closure and arrow steps keep every field.
+    //   [output]  $step($m, $v) { var x; ... x = this.$r.value; ... }
+    let natives = new Set<string>();
+    if (!awaitFree && !closureForm && !arrowStep) {
+      const paramSyms = new Set<TS.Symbol>();
+      for (const p of fn.parameters) for (const id of boundNames(ts, p.name)) {
+        const sym = an.checker.getSymbolAtLocation(id);
+        if (sym !== undefined) paramSyms.add(sym);
+      }
+      const locals = new Map<TS.Symbol, string>();
+      for (const [sym, name] of layout.fields) if (!paramSyms.has(sym) && name !== selfField) locals.set(sym, name);
+      const found = lowerer.nativeFields(locals, lowered.body);
+      natives = found.natives;
+      lowered.body = localize(ts, context, lowered.body, found);
+    }
     const stepBody: TS.Statement[] = [];
     if (lowerer.usesFrameVar && !arrowStep)
       stepBody.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(frameVar, undefined, undefined, f.createThis())], ts.NodeFlags.Const)));
@@ -132,7 +152,7 @@ export function transformSourceFile(
       paramFields.add(field);
       initial.push([field, f.createIdentifier(id.text)]);
     }
-    const rest = [...(awaitFree ? [] : layout.order.filter((n) => !paramFields.has(n))), ...lowered.extraFields];
+    const rest = [...(awaitFree ? [] : layout.order.filter((n) => !paramFields.has(n))), ...lowered.extraFields].filter((n) => !natives.has(n));
     const params = fn.parameters.map((p) => (parent ? parent.rewrite(p) : (ts.visitEachChild(p, visitor, context) as TS.ParameterDeclaration)));
 
     let wrapperBody: TS.Block;

@@ -1,9 +1,11 @@
 // Naming and hoisting. Takes an async function's original AST; produces the frame's field layout:
-// one field per local that must survive a suspension (parameters, every `var`, and the
+// one field per local that lives in lowered code (parameters, every `var`, and the
 // `let`/`const`/`class`/`function`/catch bindings declared directly in lowered blocks), renamed
 // apart when two scopes reuse a name, plus generated names (temporaries, $s/$p/$h, the step's
 // parameters) chosen so they can never collide with any identifier the file already uses
-// (TypeScript #37686 was a generated temporary named like a user variable).
+// (TypeScript #37686 was a generated temporary named like a user variable). The layout is where a
+// local lives while lowering; after it, live.ts keeps in the frame only the locals whose value must
+// survive a suspension and makes the others `var`s of the step under the same renamed-apart names.
 import type * as TS from 'typescript';
 import { Analysis } from './analyze';
 

@@ -1,6 +1,6 @@
 // ts-patch entry point (wiring only). Takes the Program and the TypeScript instance ts-patch passes in,
 // returns the `before` transformer factory that lowers every async function to a state machine.
-// Pipeline, one stage per file: analyze -> hoist -> spill -> lower -> emit; diagnostics.ts reports.
+// Pipeline, one stage per file: analyze -> hoist -> spill -> lower -> live -> emit; diagnostics.ts reports.
 import type * as TS from 'typescript';
 import { versionMessage } from './diagnostics';
 import { transformSourceFile } from './emit';

@@ -20,6 +20,7 @@ import type * as TS from 'typescript';
 import { Analysis, isAsyncFunction } from './analyze';
 import { refuse, Code, Reporter } from './diagnostics';
 import { boundNames } from './hoist';
+import { NativeFields, nativeFields } from './live';
 import { ExpressionLowerer, StepNames, isStable, paren, sourceText } from './spill';
 
 interface TryCtx {
@@ -90,6 +91,8 @@ export class FunctionLowerer extends ExpressionLowerer {
   private vLabels: string[] = [];
   /** Set when a nested non-arrow function needs `const $f = this` to reach the frame. */
   usesFrameVar = false;
+  /** Set by `for await` and `using`, whose functions keep every local a field (see nativeFields). */
+  private asyncRegions = false;
 
   constructor(
     ts: typeof TS,
@@ -138,6 +141,30 @@ export class FunctionLowerer extends ExpressionLowerer {
     }
     this.blocks[0].stmts.unshift(...this.hoisted);
     return { body: this.assemble(), extraFields: [...(this.regionCount > 0 ? ['$h'] : []), ...this.extra, ...this.allTemps], usesHandlers: this.regionCount > 0 };
+  }
+
+  /**
+   * After lowerBody: the fields among `locals` (this function's own, by symbol; parameters left out
+   * by the caller), the temporaries and the machine's fields (not `$h`) that can be native `var`s of
+   * the step (live.ts). A local qualifies when no nested function or class names it, it is no
+   * per-iteration box and no read checks its dead zone, and it is live across no suspension.
+   * Functions with `for await` or `using`, and arrow steps, keep every field.
+   *   [source]  for (const x of xs) total += await load(x);
+   *   [output]  natives: Set { "x" }   (total is read after the await; $it after it, via the loop head)
+   */
+  nativeFields(locals: ReadonlyMap<TS.Symbol, string>, stepBody: readonly TS.Statement[]): NativeFields {
+    if (this.asyncRegions || this.arrowStepFrame !== undefined) return { natives: new Set(), untouched: new Set() };
+    const captured = this.captured ?? (this.captured = this.collectCaptured());
+    const tdz = this.tdzInfo().syms;
+    const candidates = new Set<string>();
+    for (const [sym, name] of locals) if (!captured.has(sym) && !this.boxed.has(sym) && !tdz.has(sym)) candidates.add(name);
+    // The machine's own fields too (iterators, switch discriminants, completions): the dispatcher
+    // writes some of them, which keeps those fields (live.ts never makes a name it writes a var).
+    for (const t of [...this.extra, ...this.allTemps]) candidates.add(t);
+    const stateOf = new Map<number, number>();
+    this.blocks.forEach((b, i) => stateOf.set(b.label, i));
+    const machine = { blocks: this.blocks, dispatch: this.dispatch, labelRefs: this.labelRefs, stateOf, loop: this.names.loop, frameVar: this.frameVar };
+    return nativeFields(this.ts, machine, candidates, stepBody);
   }
 
   /** Builds `$loop: for (;;) [try {] if ($m) throw $v; switch (this.$s) {...} [} catch ($e) {...}]`. */
@@ -220,6 +247,7 @@ export class FunctionLowerer extends ExpressionLowerer {
     const ts = this.ts;
     const f = this.f;
     const isAwait = (list.flags & ts.NodeFlags.AwaitUsing) === ts.NodeFlags.AwaitUsing;
+    this.asyncRegions = true;
     const env = this.freshName('$env');
     this.extra.push(env);
     this.emit(this.assign(this.field(env), f.createCallExpression(this.rt('denv'), undefined, [])));
@@ -1027,6 +1055,7 @@ export class FunctionLowerer extends ExpressionLowerer {
    */
   private lowerForAwait(s: TS.ForOfStatement, labels: string[]): void {
     const f = this.f;
+    this.asyncRegions = true;
     const it = this.freshName('$ait');
     const res = this.freshName('$ar');
     this.extra.push(it, res);

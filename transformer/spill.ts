@@ -2,7 +2,9 @@
 // case of the machine, the statements that evaluate it in JavaScript's order, with every await as a
 // suspension point; produces the expression that yields its value afterwards.
 // Values computed before a later sibling's await are kept in frame temporaries ($t0, $t1, ...), the
-// only storage that survives a suspension; siblings after the last await are not spilled.
+// only storage that survives a suspension; siblings after the last await are not spilled. (A temp
+// that no suspension separates from its reads, as in `a && await b`'s result, ends up a `var` of the
+// step: live.ts.)
 //
 //   source                          output (inside a case)
 //   x = f(a, await b)               this.$t0 = f; this.$t1 = this.a;

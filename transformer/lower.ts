@@ -1324,9 +1324,14 @@ export class FunctionLowerer extends ExpressionLowerer {
         : f.updateTaggedTemplateExpression(out, plain, out.typeArguments, out.template);
     }
     if (ts.isShorthandPropertyAssignment(n)) {
+      // `{ z }` in a literal, or `{ z = d }` in a destructuring assignment, whose z is a field:
+      //   [source]  ({ z = y } = o)      [output]  ({ z: this.z = this.y } = this.o)
+      // The default is an expression of the function too (it may read fields).
       const ref = this.refFor(n.name);
-      if (!ts.isIdentifier(ref)) return f.createPropertyAssignment(n.name.text, ref);
-      return n;
+      const init = n.objectAssignmentInitializer && (this.visit(n.objectAssignmentInitializer) as TS.Expression);
+      if (ts.isIdentifier(ref) && ref.text === n.name.text)
+        return init === n.objectAssignmentInitializer ? n : f.updateShorthandPropertyAssignment(n, n.name, init);
+      return f.createPropertyAssignment(n.name.text, init ? f.createAssignment(ref, init) : ref);
     }
     return ts.visitEachChild(n, this.visit, this.context);
   };

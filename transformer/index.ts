@@ -2,6 +2,7 @@
 // returns the `before` transformer factory that lowers every async function to a state machine.
 // Pipeline, one stage per file: analyze -> hoist -> spill -> lower -> live -> emit; diagnostics.ts reports.
 import type * as TS from 'typescript';
+import { plainApi } from './analyze';
 import { versionMessage } from './diagnostics';
 import { transformSourceFile } from './emit';
 
@@ -21,7 +22,7 @@ export default function tscoroTransformer(
   config: TscoroPluginConfig = {},
   extras?: TransformerExtras,
 ): TS.TransformerFactory<TS.SourceFile> {
-  const ts = extras?.ts ?? (require('typescript') as typeof TS);
+  const ts = plainApi(extras?.ts ?? (require('typescript') as typeof TS));
   const [major] = ts.version.split('.').map(Number);
   if (major !== 6) throw new Error(versionMessage(ts.version));
   const reported: TS.Diagnostic[] = [];

@@ -20,6 +20,7 @@
 // conservatively: a write counts only where every path through it writes; loops, labels, switch and
 // try count their bodies' writes for nothing after them. Anything not understood keeps every field.
 import type * as TS from 'typescript';
+import { plainApi } from './analyze';
 
 export interface CaseMachine {
   /** The cases in state order (case i is state i). */
@@ -36,17 +37,6 @@ export interface CaseMachine {
   readonly frameVar: string;
 }
 
-/**
- * `ts` with plain data properties, made once per `ts` object. Through cli/compile.ts, `ts` is an
- * `import * as` namespace whose members are getters, and these walks read a dozen of them per node
- * (measured: the getters were a third of the walks' time on the W7 file).
- */
-const plainApis = new WeakMap<object, typeof TS>();
-function plainApi(ts: typeof TS): typeof TS {
-  let api = plainApis.get(ts);
-  if (api === undefined) plainApis.set(ts, (api = { ...ts }));
-  return api;
-}
 
 /**
  * A node of the user's source that lowering left as it was: it names no frame field (every access

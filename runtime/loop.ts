@@ -238,15 +238,29 @@ const perfNow: () => number =
 
 let TaskClass: typeof import('./task').Task | null = null;
 
+// Pairs per ready-queue block; slot RQ_NEXT (after the pairs) links the next block.
+const RQ_BLOCK = 512;
+const RQ_NEXT = RQ_BLOCK * 2;
+function newBlock(): unknown[] {
+  return new Array(RQ_NEXT + 1);
+}
+
 /**
  * An asyncio event loop. Create one with `run()` (or `Runner`); user code reaches it through
  * `getRunningLoop()`. Time is in seconds: `time()` starts at 0 on a virtual clock.
  */
 export class EventLoop {
-  // Ready queue: a growable ring buffer of (target, arg) pairs; `_head` indexes the oldest pair.
-  // Invariant: _count pairs live at slots _head, _head+1, ... modulo the capacity (a power of two).
-  /** @internal */ _rq: unknown[] = new Array(64);
-  /** @internal */ _head = 0;
+  // Ready queue: a chain of blocks of RQ_BLOCK (target, arg) pairs, as CPython's deque is a chain
+  // of 64-item blocks. A burst of 100,000 wake-ups adds blocks (no copying, no large array) and
+  // each block is dropped as soon as the loop has run past it. Slot RQ_NEXT of a block links the
+  // next one. Invariant: the _count pairs lie from (_rqHead, _rqHi) to (_rqTail, _rqTi), in order;
+  // _rqHi === RQ_NEXT only if _count > 0 and a next block exists, or the head is also the tail.
+  /** @internal */ _rqHead: unknown[] = newBlock();
+  /** @internal */ _rqHi = 0;
+  /** @internal */ _rqTail: unknown[] = this._rqHead;
+  /** @internal */ _rqTi = 0;
+  /** @internal A drained block kept for the next one needed (steady state allocates none). */
+  _rqSpare: unknown[] | null = null;
   /** @internal */ _count = 0;
   // Timers: a binary min-heap of TimerBuckets ordered by (_when, _seq) and, on the virtual clock,
   // a Map from deadline to its bucket. Invariant: the Map holds exactly the unfired buckets of
@@ -383,28 +397,20 @@ export class EventLoop {
 
   /** @internal Appends (target, arg) to the ready queue. */
   _push(target: ReadyTarget, arg: unknown): void {
-    let rq = this._rq;
-    if (this._count === rq.length >> 1) rq = this._resize(rq.length);
-    const i = ((this._head + this._count) & ((rq.length >> 1) - 1)) << 1;
-    rq[i] = target;
-    rq[i + 1] = arg;
+    let b = this._rqTail;
+    let i = this._rqTi;
+    if (i === RQ_NEXT) {
+      const nb = this._rqSpare ?? newBlock();
+      this._rqSpare = null;
+      b[RQ_NEXT] = nb;
+      this._rqTail = b = nb;
+      i = 0;
+    }
+    b[i] = target;
+    b[i + 1] = arg;
+    this._rqTi = i + 2;
     this._count++;
     if (!this._running) this._wake();
-  }
-
-  /** Moves the live pairs to a new buffer of `cap` pairs (a power of two, at least _count). */
-  private _resize(cap: number): unknown[] {
-    const old = this._rq;
-    const oldCap = old.length >> 1;
-    const rq = new Array(cap * 2);
-    for (let k = 0; k < this._count; k++) {
-      const i = ((this._head + k) & (oldCap - 1)) << 1;
-      rq[k << 1] = old[i];
-      rq[(k << 1) + 1] = old[i + 1];
-    }
-    this._rq = rq;
-    this._head = 0;
-    return rq;
   }
 
   /**
@@ -503,14 +509,22 @@ export class EventLoop {
     let n = this._count;
     const debug = this.debug;
     while (n-- > 0) {
-      const rq = this._rq;
-      const i = this._head << 1;
-      const target = rq[i] as ReadyTarget;
-      const arg = rq[i + 1];
-      rq[i] = undefined;
-      rq[i + 1] = undefined;
-      // Dequeue before running: the callback may push and grow (reallocate) the buffer.
-      this._head = (this._head + 1) & ((rq.length >> 1) - 1);
+      let b = this._rqHead;
+      let i = this._rqHi;
+      if (i === RQ_NEXT) {
+        // The head block is used up: step to the next one and keep this one as the spare.
+        const nb = b[RQ_NEXT] as unknown[];
+        b[RQ_NEXT] = undefined;
+        this._rqSpare = b;
+        this._rqHead = b = nb;
+        i = 0;
+      }
+      const target = b[i] as ReadyTarget;
+      const arg = b[i + 1];
+      b[i] = undefined;
+      b[i + 1] = undefined;
+      // Dequeue before running: the callback may push onto this same block.
+      this._rqHi = i + 2;
       this._count--;
       const t0 = debug ? perfNow() : 0;
       try {
@@ -526,11 +540,9 @@ export class EventLoop {
           console.error(`Executing ${describe(target)} took ${dt.toFixed(3)} seconds`);
       }
     }
-    // A burst (100,000 tasks woken at once) grows the buffer; once it is nearly empty, give most
-    // of it back (a quarter per pass) instead of keeping the peak for the loop's life, as
-    // CPython's deque frees its blocks. Capacity stays above 4x the pairs left: no regrowth.
-    const cap = this._rq.length >> 1;
-    if (cap > 1024 && this._count < cap >> 3) this._resize(cap >> 2);
+    // Empty, in one block: start it over, so that a loop alternating between few callbacks
+    // stays in one block for good.
+    if (this._count === 0 && this._rqHead === this._rqTail) this._rqHi = this._rqTi = 0;
   }
 
   /** @internal Runs passes until stopped, or until nothing can happen without waiting. */

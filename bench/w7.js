@@ -151,4 +151,4 @@ function runW7(outDir, reps) {
   return { project, times, emitted: emittedSizes(dir), runtime: runtimeSize() };
 }
 
-module.exports = { runW7 };
+module.exports = { runW7, generateProject };

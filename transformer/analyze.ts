@@ -120,7 +120,9 @@ export class Analysis {
     let captures = false;
     const visit = (n: TS.Node): void => {
       if (captures) return;
-      if (ts.isIdentifier(n)) {
+      // `p.x`, `NS.f`: a property, though its declaration may be a binding (a parameter property,
+      // a namespace's function).
+      if (ts.isIdentifier(n) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) {
         const sym = this.symbolOf(n);
         const decl = sym?.valueDeclaration ?? sym?.declarations?.[0];
         if (

@@ -186,7 +186,9 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
   /** @internal Ready-queue entry point: the first step, a wakeup after sleep, or a done waiter. */
   _run(arg: unknown): void {
     if (this._state !== FutureState.Pending) return;
-    if (arg instanceof Future) {
+    // The first step and the step after a sleep's wakeup hop, the commonest entries, test nothing else.
+    if (arg === undefined) this._step(0, undefined);
+    else if (arg instanceof Future) {
       if (arg !== this._waiter) return; // a stale wakeup from a waiter we no longer follow
       const st = arg._state;
       if (st === FutureState.Finished) this._step(0, arg._result);

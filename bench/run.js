@@ -220,10 +220,13 @@ function main() {
     const bare = med(w7.times.tspcBare);
     const range = (xs) => `(${fmt(Math.min(...xs))}-${fmt(Math.max(...xs))})`;
     lines.push(`W7 compile, ${w7.project.lines} lines / ${w7.project.asyncFunctions} async functions: tsc ${fmt(tsc)} ms ${range(w7.times.tsc)}, tspc+tscoro ${fmt(tspc)} ms ${range(w7.times.tspc)}: ${(tspc / tsc).toFixed(2)}x (target <= 1.15x ${tspc / tsc <= 1.15 ? 'pass' : 'MISS'}); tspc without a plugin ${fmt(bare)} ms ${range(w7.times.tspcBare)}: ${(bare / tsc).toFixed(2)}x, so the plugin adds ${(tspc / bare).toFixed(2)}x`);
+    const patched = w7.times.patched.length > 0 ? med(w7.times.patched) : null;
+    if (patched !== null)
+      lines.push(`W7 compile through a TypeScript patched once by \`ts-patch install\` (no start-up patching): tsc+tscoro ${fmt(patched)} ms ${range(w7.times.patched)}: ${(patched / tsc).toFixed(2)}x`);
     lines.push(`W7 bytes per async function, raw / minified: ${Object.entries(e).map(([f, v]) => `${f} ${v.raw.toFixed(0)} / ${v.min.toFixed(0)}`).join(', ')} (target tscoro <= ts-es5: ${e.tscoro.raw <= e['ts-es5'].raw ? 'pass' : 'MISS'})`);
     lines.push(`W7 runtime core min+gzip ${core.gzip} B (min ${core.min} B; target <= 4096 ${core.gzip <= 4096 ? 'pass' : 'MISS'}); protocol entry ${w7.runtime.protocol.gzip} B; whole API ${w7.runtime.full.gzip} B`);
     summary.W7 = {
-      compileMs: { tsc: w7.times.tsc, tspc: w7.times.tspc, tspcWithoutPlugin: w7.times.tspcBare, ratio: tspc / tsc, pass: tspc / tsc <= 1.15 },
+      compileMs: { tsc: w7.times.tsc, tspc: w7.times.tspc, tspcWithoutPlugin: w7.times.tspcBare, patchedTscWithPlugin: w7.times.patched, ratio: tspc / tsc, pass: tspc / tsc <= 1.15 },
       project: w7.project,
       bytesPerAsyncFunction: e,
       runtime: w7.runtime,

@@ -1,6 +1,7 @@
 // W7, the compiler: (a) wall time of `tspc` with the tscoro plugin vs plain `tsc` on a generated
 // async-heavy project of ~5,000 lines (each run its own process, interleaved), and of `tspc` with no
-// plugin, which is what ts-patch itself costs; (b) emitted bytes per
+// plugin, which is what ts-patch itself costs, and of plain `tsc` from a copy of TypeScript that
+// `ts-patch install` patched once (the plugin's own cost); (b) emitted bytes per
 // async function, tscoro vs TypeScript's ES5 downlevel and native ES2022, raw and esbuild-minified,
 // measured by difference (a file of 2F functions minus a file of F, so per-file helpers and imports
 // cancel out); (c) the runtime core's size: esbuild --bundle --minify of an entry importing the
@@ -69,26 +70,42 @@ function generateProject(dir, files = 50, unitsPerFile = 5) {
   return { lines, asyncFunctions: files * unitsPerFile * 2 };
 }
 
+/**
+ * A copy of TypeScript patched once by `ts-patch install` (ts-patch's persistent route: plain `tsc`
+ * then runs plugins, and nothing is patched at start-up). Returns its tsc.js, or null if patching
+ * failed (the row is left out).
+ */
+function patchedTypeScript(dir) {
+  const ts = path.join(dir, 'ts-patched', 'node_modules', 'typescript');
+  fs.rmSync(path.join(dir, 'ts-patched'), { recursive: true, force: true });
+  fs.cpSync(path.join(repo, 'node_modules', 'typescript'), ts, { recursive: true });
+  const p = spawnSync(process.execPath, [path.join(repo, 'node_modules', 'ts-patch', 'bin', 'ts-patch.js'), 'install', '-s', '-d', ts], { encoding: 'utf8' });
+  return p.status === 0 ? path.join(ts, 'bin', 'tsc') : null;
+}
+
 function timeCompile(dir, bin, config) {
   const t0 = performance.now();
-  const p = spawnSync(process.execPath, [path.join(repo, 'node_modules', bin), '-p', path.join(dir, config)], { cwd: dir, encoding: 'utf8' });
+  const script = path.isAbsolute(bin) ? bin : path.join(repo, 'node_modules', bin);
+  const p = spawnSync(process.execPath, [script, '-p', path.join(dir, config)], { cwd: dir, encoding: 'utf8' });
   const ms = performance.now() - t0;
   if (p.status !== 0) throw new Error(`${bin} -p ${config}: ${p.stdout}${p.stderr}`);
   return ms;
 }
 
 function compileTimes(dir, reps) {
-  const tsc = [], tspc = [], tspcBare = [];
+  const tsc = [], tspc = [], tspcBare = [], patched = [];
+  const patchedTsc = patchedTypeScript(dir);
   for (let r = 0; r < reps; r++) {
     const runs = [
       () => tsc.push(timeCompile(dir, 'typescript/bin/tsc', 'tsconfig.plain.json')),
       () => tspc.push(timeCompile(dir, 'ts-patch/bin/tspc.js', 'tsconfig.plugin.json')),
       () => tspcBare.push(timeCompile(dir, 'ts-patch/bin/tspc.js', 'tsconfig.tspc.json')),
     ];
+    if (patchedTsc !== null) runs.push(() => patched.push(timeCompile(dir, patchedTsc, 'tsconfig.plugin.json')));
     if (r & 1) runs.reverse();
     runs.forEach((f) => f());
   }
-  return { tsc, tspc, tspcBare };
+  return { tsc, tspc, tspcBare, patched };
 }
 
 function emittedSizes(dir) {

@@ -53,17 +53,37 @@ export class Analysis {
       ts.forEachChild(node, (c) => {
         if (!found && this.containsAwait(c)) found = true;
       });
+    } else {
+      const key = this.memberKey(node);
+      if (key) found = this.containsAwait(key);
     }
     this.awaitMemo.set(node, found);
     return found;
   }
 
-  /** Visits every node of the body that belongs to this function (not nested functions' insides). */
+  /**
+   * The computed name of a method or accessor: it is part of the function boundary's node, but it is
+   * evaluated by the enclosing code (where the object literal or class is).
+   */
+  memberKey(node: TS.Node): TS.ComputedPropertyName | undefined {
+    const ts = this.ts;
+    if (!(ts.isMethodDeclaration(node) || ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node))) return undefined;
+    return ts.isComputedPropertyName(node.name) ? node.name : undefined;
+  }
+
+  /**
+   * Visits every node of the body that belongs to this function (not nested functions' insides;
+   * a method's computed name belongs to the function that evaluates it).
+   */
   forEachOwnNode(body: TS.Node, fn: (n: TS.Node) => void, intoArrows = false): void {
     const ts = this.ts;
     const visit = (n: TS.Node): void => {
       fn(n);
-      if (this.isFunctionBoundary(n) && !(intoArrows && ts.isArrowFunction(n))) return;
+      if (this.isFunctionBoundary(n) && !(intoArrows && ts.isArrowFunction(n))) {
+        const key = this.memberKey(n);
+        if (key) visit(key);
+        return;
+      }
       ts.forEachChild(n, visit);
     };
     ts.forEachChild(body, visit);

@@ -134,7 +134,8 @@ export function transformSourceFile(
     // Values the wrapper hands to the frame: this, arguments, then the parameters' bound names.
     const initial: [string, TS.Expression][] = [];
     if (captureThis && !arrowStep) initial.push(['$this', parent && ts.isArrowFunction(fn) ? parent.rewrite(f.createThis()) : f.createThis()]);
-    if (captureArgs && !arrowStep) initial.push(['$args', f.createIdentifier('arguments')]);
+    // An async arrow's `arguments` are its enclosing function's, as its `this` is.
+    if (captureArgs && !arrowStep) initial.push(['$args', parent && ts.isArrowFunction(fn) ? parent.argumentsRef() : f.createIdentifier('arguments')]);
     // new.target in an async arrow is its enclosing function's (an async function of its own is
     // never constructed, so there it is undefined and needs nothing).
     if (usesNewTarget && !arrowStep && ts.isArrowFunction(fn)) {
@@ -278,7 +279,9 @@ export function transformSourceFile(
       wrapper = f.createArrowFunction(mods as TS.Modifier[] | undefined, fn.typeParameters, wrapperParams, fn.type, fn.equalsGreaterThanToken, wrapperBody);
     } else {
       const m = fn as TS.MethodDeclaration;
-      wrapper = f.createMethodDeclaration(mods, undefined, ts.visitNode(m.name, visitor) as TS.PropertyName, m.questionToken, m.typeParameters, wrapperParams, m.type, wrapperBody);
+      // A computed name is evaluated by the code around the method (its `this` and `arguments`).
+      const name = parent && ts.isComputedPropertyName(m.name) ? parent.rewriteMemberKey(m.name) : (ts.visitNode(m.name, visitor) as TS.PropertyName);
+      wrapper = f.createMethodDeclaration(mods, undefined, name, m.questionToken, m.typeParameters, wrapperParams, m.type, wrapperBody);
     }
     ts.setOriginalNode(wrapper, fn);
     ts.setTextRange(wrapper, fn);

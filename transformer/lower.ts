@@ -59,6 +59,9 @@ export interface LoweredBody {
 
 export type NestedLowering = (node: TS.FunctionLikeDeclaration, lowerer: FunctionLowerer) => TS.Node | TS.Node[];
 
+/** What the visitor tracks about where it is: function depth, direct, and the jump targets it is inside. */
+type VisitState = [fnDepth: number, direct: boolean, vLoops: number, vSwitches: number, vLabels: string[]];
+
 export class FunctionLowerer extends ExpressionLowerer {
   private readonly trys: TryCtx[] = [];
   /** Handler regions of for-of bodies (they close the iterator on a throw); depth = trys.length. */
@@ -82,6 +85,8 @@ export class FunctionLowerer extends ExpressionLowerer {
   readonly boxed = new Set<TS.Symbol>();
   /** IIFE parameters binding boxes inside the nested function being rewritten. */
   readonly captureParams = new Map<TS.Symbol, string>();
+  /** The nestings (function, class) the visitor is in, innermost last, with its state outside each. */
+  private outerStates: { node: TS.Node; state: VisitState }[] = [];
   private loopDepth = 0;
   // Rewrite state: nesting inside await-free code.
   private fnDepth = 0; // nested functions entered (jumps/returns inside them are theirs)
@@ -645,6 +650,17 @@ export class FunctionLowerer extends ExpressionLowerer {
     return this.frameAccess(fld.owner, fld.field);
   }
 
+  /**
+   * `arguments` as written at the current point of the body, for the wrapper of a nested async
+   * arrow (its `arguments` are this function's): the frame's `$args` where the step stands in for
+   * the function, the identifier inside nested plain functions and in arrow steps.
+   *   [source]  async function f() { const g = async () => { await 0; return arguments[0]; }; }
+   *   [output]  g = { g: () => { return new g$(this.$args); } }.g;   (`arguments` there are $step's)
+   */
+  argumentsRef(): TS.Expression {
+    return this.direct && this.arrowStepFrame === undefined ? this.frameAccess(this, '$args') : this.f.createIdentifier('arguments');
+  }
+
   private frameAccess(owner: FunctionLowerer, field: string): TS.Expression {
     if (owner === this && (this.direct || this.arrowStepFrame !== undefined)) return this.field(field);
     if (owner.arrowStepFrame !== undefined) return this.f.createPropertyAccessExpression(this.f.createIdentifier(owner.arrowStepFrame), field);
@@ -702,6 +718,8 @@ export class FunctionLowerer extends ExpressionLowerer {
     const end = this.newLabel();
     if (ts.isForStatement(s) && s.initializer) {
       if (ts.isVariableDeclarationList(s.initializer)) {
+        // `for (let i = i; ...)` reads i in its dead zone.
+        for (const d of s.initializer.declarations) this.armDeadZone(d.name);
         this.loopDepth++;
         this.lowerDeclarations(s.initializer);
         this.loopDepth--;
@@ -757,6 +775,8 @@ export class FunctionLowerer extends ExpressionLowerer {
     if (ts.isVariableDeclarationList(init)) {
       const d = init.declarations[0];
       if ((init.flags & ts.NodeFlags.BlockScoped) !== 0) for (const b of this.freshBoxes(d.name)) this.emit(f.createExpressionStatement(b));
+      // Each iteration's binding starts in its dead zone: `for (const [a = a] of xs)` throws.
+      this.armDeadZone(d.name);
       this.bindPattern(d.name, value);
     } else this.emit(f.createExpressionStatement(f.createAssignment(this.explodeTarget(init) as TS.Identifier, value)));
   }
@@ -774,6 +794,7 @@ export class FunctionLowerer extends ExpressionLowerer {
    *                                case CLOSE: $i = $it; $it = void 0; try { $i.return() } catch {} throw $r;
    */
   private lowerForOf(s: TS.ForOfStatement, labels: string[]): void {
+    const ts = this.ts;
     const f = this.f;
     const it = this.freshName('$it');
     const res = this.freshName('$r');
@@ -783,6 +804,8 @@ export class FunctionLowerer extends ExpressionLowerer {
     const head = this.newLabel();
     const end = this.newLabel();
     const close = this.newLabel();
+    // The iterable is evaluated in the loop variables' dead zone: `for (const x of x)` throws.
+    if (ts.isVariableDeclarationList(s.initializer)) this.armDeadZone(s.initializer.declarations[0].name);
     const iterable = this.explode(s.expression);
     this.emit(
       this.assign(
@@ -849,6 +872,7 @@ export class FunctionLowerer extends ExpressionLowerer {
     this.extra.push(obj, keys, idx);
     const head = this.newLabel();
     const end = this.newLabel();
+    if (this.ts.isVariableDeclarationList(s.initializer)) this.armDeadZone(s.initializer.declarations[0].name);
     this.emit(this.assign(this.field(obj), this.explode(s.expression)));
     this.releaseTemps();
     this.emit(this.assign(this.field(keys), f.createArrayLiteralExpression([])));
@@ -862,10 +886,11 @@ export class FunctionLowerer extends ExpressionLowerer {
     this.emit(this.assign(this.field(idx), f.createNumericLiteral(0)));
     this.mark(head);
     this.jumpIf(f.createGreaterThanEquals(this.field(idx), f.createPropertyAccessExpression(this.field(keys), 'length')), end);
+    // The key is tested before it is bound: the binding may be a pattern (`for (const [a, b] in o)`
+    // binds the key's characters), and its defaults must not run for a deleted key.
     const key = f.createElementAccessExpression(this.field(keys), f.createPostfixIncrement(this.field(idx)));
-    this.bindLoopVariable(s.initializer, key);
-    const bound = this.loopKeyRead(s.initializer);
-    this.jumpIf(f.createLogicalNot(paren(f, f.createBinaryExpression(bound, this.ts.SyntaxKind.InKeyword, this.field(obj)))), head);
+    this.jumpIf(f.createLogicalNot(paren(f, f.createBinaryExpression(key, this.ts.SyntaxKind.InKeyword, this.field(obj)))), head);
+    this.bindLoopVariable(s.initializer, f.createElementAccessExpression(this.field(keys), f.createSubtract(this.field(idx), f.createNumericLiteral(1))));
     this.targets.push(this.loopTarget(labels, end, head, this.exits.length));
     this.loopDepth++;
     this.lowerStatement(s.statement);
@@ -875,12 +900,6 @@ export class FunctionLowerer extends ExpressionLowerer {
     this.mark(end);
     this.emit(this.assign(this.field(obj), f.createVoidZero()));
     this.emit(this.assign(this.field(keys), f.createVoidZero()));
-  }
-
-  private loopKeyRead(init: TS.ForInitializer): TS.Expression {
-    const ts = this.ts;
-    if (ts.isVariableDeclarationList(init)) return this.bindingTarget(init.declarations[0].name);
-    return this.rewrite(init as TS.Expression);
   }
 
   private lowerSwitch(s: TS.SwitchStatement, labels: string[]): void {
@@ -1059,6 +1078,7 @@ export class FunctionLowerer extends ExpressionLowerer {
     const it = this.freshName('$ait');
     const res = this.freshName('$ar');
     this.extra.push(it, res);
+    if (this.ts.isVariableDeclarationList(s.initializer)) this.armDeadZone(s.initializer.declarations[0].name);
     this.emit(this.assign(this.field(it), f.createCallExpression(this.rt('ai'), undefined, [this.explode(s.expression)])));
     this.releaseTemps();
     const ctx = this.finallyRegion();
@@ -1230,11 +1250,19 @@ export class FunctionLowerer extends ExpressionLowerer {
     const ts = this.ts;
     const f = this.f;
     if (ts.isIdentifier(n)) return this.rewriteIdentifier(n);
+    if (ts.isComputedPropertyName(n) && n.parent && (ts.isClassElement(n.parent) || ts.isMethodDeclaration(n.parent) || ts.isAccessor(n.parent))) return this.rewriteMemberKey(n);
+    const checked = this.readFirstTarget(n);
+    if (checked !== undefined) {
+      const fld = this.fieldOf(this.an.symbolOf(checked)!)!;
+      const check = f.createCallExpression(this.rt('tdz'), undefined, [this.frameAccess(fld.owner, fld.field), f.createStringLiteral(checked.text)]);
+      return f.createComma(check, ts.visitEachChild(n, this.visit, this.context) as TS.Expression);
+    }
     // An arrow step keeps `this`, `arguments`, `super` and `#names` as written: it is lexically
     // inside the function (and its class), so they mean what the user wrote.
     if (n.kind === ts.SyntaxKind.ThisKeyword) return this.direct && this.arrowStepFrame === undefined ? this.frameAccess(this, '$this') : n;
     if (ts.isMetaProperty(n) && n.keywordToken === ts.SyntaxKind.NewKeyword && this.direct && this.arrowStepFrame === undefined)
       return ts.isArrowFunction(this.fn) ? this.frameAccess(this, '$nt') : f.createVoidZero();
+    if (ts.isObjectLiteralExpression(n)) return this.bindLiteralBoxes(n, () => ts.visitEachChild(n, this.visit, this.context));
     if (this.fnDepth === 0 && this.boxed.size > 0 && (this.an.isFunctionBoundary(n) || ts.isClassExpression(n))) {
       const bound = this.bindBoxes(n);
       if (bound !== undefined) return bound;
@@ -1242,7 +1270,7 @@ export class FunctionLowerer extends ExpressionLowerer {
     if (this.an.isFunctionBoundary(n)) {
       const fnNode = n as TS.FunctionLikeDeclaration;
       if (isAsyncFunction(ts, fnNode)) return this.nested(fnNode, this) as TS.Node; // [wrapper, step] in statement lists
-      return this.inNested(ts.isArrowFunction(n), () => ts.visitEachChild(n, this.visit, this.context));
+      return this.inNested(n, () => ts.visitEachChild(n, this.visit, this.context));
     }
     // A class declared in the body whose name is a frame field: `this.C = class C {...}`. Checked
     // before the generic class case, which would rewrite the declaration's own name.
@@ -1250,7 +1278,7 @@ export class FunctionLowerer extends ExpressionLowerer {
       const sym = this.an.checker.getSymbolAtLocation(n.name);
       const fld = sym && this.fieldOf(sym);
       if (fld) {
-        const cls = this.inNested(false, () => ts.visitEachChild(n, this.visit, this.context)) as TS.ClassDeclaration;
+        const cls = this.inNested(n, () => ts.visitEachChild(n, this.visit, this.context)) as TS.ClassDeclaration;
         return this.assign(
           this.frameAccess(fld.owner, fld.field),
           // The original name, not cls.name: the visitor rewrote that to a frame access.
@@ -1258,7 +1286,7 @@ export class FunctionLowerer extends ExpressionLowerer {
         );
       }
     }
-    if (ts.isClassLike(n)) return this.inNested(false, () => ts.visitEachChild(n, this.visit, this.context));
+    if (ts.isClassLike(n)) return this.inNested(n, () => ts.visitEachChild(n, this.visit, this.context));
     if (this.fnDepth === 0) {
       if (ts.isReturnStatement(n)) {
         const value = n.expression ? this.rewrite(n.expression) : f.createVoidZero();
@@ -1387,20 +1415,50 @@ export class FunctionLowerer extends ExpressionLowerer {
   }
 
   rewriteMembers(e: TS.ClassLikeDeclaration): TS.ClassElement[] {
-    return this.inNested(false, () => e.members.map((m) => this.visit(m) as TS.ClassElement));
+    return this.inNested(e, () => e.members.map((m) => this.visit(m) as TS.ClassElement));
   }
 
-  private inNested<T>(arrow: boolean, fn: () => T): T {
-    const saved = [this.fnDepth, this.direct, this.vLoops, this.vSwitches, this.vLabels] as const;
+  /** Visits inside `node`, a nested function or class (an arrow keeps `direct`). */
+  private inNested<T>(node: TS.Node, fn: () => T): T {
+    const saved: VisitState = [this.fnDepth, this.direct, this.vLoops, this.vSwitches, this.vLabels];
+    this.outerStates.push({ node, state: saved });
     this.fnDepth++;
-    if (!arrow) this.direct = false;
+    if (!this.ts.isArrowFunction(node)) this.direct = false;
     this.vLoops = 0;
     this.vSwitches = 0;
     this.vLabels = [];
     try {
       return fn();
     } finally {
-      [this.fnDepth, this.direct, this.vLoops, this.vSwitches, this.vLabels] = saved as unknown as [number, boolean, number, number, string[]];
+      this.outerStates.pop();
+      [this.fnDepth, this.direct, this.vLoops, this.vSwitches, this.vLabels] = saved;
+    }
+  }
+
+  /**
+   * The computed name of a method, accessor or class member is evaluated where the object literal
+   * or class is, not inside the member: its `this`, `arguments` and locals are those of the code
+   * around the literal or class, so it is rewritten in the state the visitor had there.
+   *   [source]  async run(a) { await 0; return { [this.tag + arguments[0]]() {} }; }
+   *   [output]  return { [this.$this.tag + this.$args[0]]() {} };     (not `this.tag`, `arguments[0]`)
+   */
+  rewriteMemberKey(name: TS.ComputedPropertyName): TS.ComputedPropertyName {
+    const ts = this.ts;
+    const member = name.parent;
+    // The nesting the key is outside of: the class for a class member, the method itself in an
+    // object literal (not entered when the method is async: nested() lowers it on its own).
+    const outside = member && member.parent && ts.isClassLike(member.parent) ? member.parent : member;
+    const k = this.outerStates.findIndex((e) => e.node === outside);
+    const visitKey = (): TS.ComputedPropertyName => ts.visitEachChild(name, this.visit, this.context);
+    if (k < 0) return visitKey();
+    const current: VisitState = [this.fnDepth, this.direct, this.vLoops, this.vSwitches, this.vLabels];
+    const entered = this.outerStates.splice(k);
+    [this.fnDepth, this.direct, this.vLoops, this.vSwitches, this.vLabels] = entered[0].state;
+    try {
+      return visitKey();
+    } finally {
+      this.outerStates.push(...entered);
+      [this.fnDepth, this.direct, this.vLoops, this.vSwitches, this.vLabels] = current;
     }
   }
 
@@ -1410,18 +1468,56 @@ export class FunctionLowerer extends ExpressionLowerer {
    */
   private bindBoxes(n: TS.Node): TS.Node | undefined {
     const ts = this.ts;
-    const f = this.f;
+    const used = this.boxesUsed(n);
+    if (used.length === 0) return undefined;
+    if (ts.isFunctionDeclaration(n)) return undefined; // refused where it names a box
+    // A method or accessor of an object literal is not an expression: bindLiteralBoxes wrapped the
+    // whole literal (its boxes have parameters now, so `used` was empty), or refuses.
+    if (ts.isMethodDeclaration(n) || ts.isGetAccessorDeclaration(n) || ts.isSetAccessorDeclaration(n)) return undefined;
+    return this.withBoxes(used, () =>
+      this.an.isFunctionBoundary(n) && isAsyncFunction(ts, n as TS.FunctionLikeDeclaration)
+        ? (this.nested(n as TS.FunctionLikeDeclaration, this) as TS.Node)
+        : this.inNested(n, () => ts.visitEachChild(n, this.visit, this.context)),
+    );
+  }
+
+  /**
+   * An object literal whose methods or accessors use boxed bindings. A method cannot be wrapped on
+   * its own (it is not an expression; wrapping it crashed the printer), so the whole literal is
+   * built inside the closure that receives the iteration's boxes; `build` makes it (rewritten
+   * parts, or the spilled literal whose keys and values are already in temps).
+   *   [source]  for (const x of xs) { await 0; o = { a: 1, ['k' + x]() { return x; } }; }
+   *   [output]  this.o = (($x) => ({ a: 1, ['k' + $x.v]() { return $x.v; } }))(this.x);
+   */
+  bindLiteralBoxes(e: TS.ObjectLiteralExpression, build: () => TS.Expression): TS.Expression {
+    const ts = this.ts;
+    if (this.fnDepth !== 0 || this.boxed.size === 0) return build();
+    const hasMember = (p: TS.ObjectLiteralElementLike): boolean =>
+      (ts.isMethodDeclaration(p) || ts.isGetAccessorDeclaration(p) || ts.isSetAccessorDeclaration(p)) && this.boxesUsed(p).length > 0;
+    const members = e.properties.filter(hasMember);
+    if (members.length === 0) return build();
+    const used = [...new Set(members.flatMap((m) => this.boxesUsed(m)))];
+    return this.withBoxes(used, build) as TS.Expression;
+  }
+
+  /** The boxed bindings of this function that `n` reads or writes and that have no parameter yet. */
+  private boxesUsed(n: TS.Node): TS.Symbol[] {
+    const ts = this.ts;
     const used: TS.Symbol[] = [];
     const visit = (c: TS.Node): void => {
       if (ts.isIdentifier(c)) {
         const sym = this.an.symbolOf(c);
-        if (sym && this.boxed.has(sym) && !used.includes(sym)) used.push(sym);
+        if (sym && this.boxed.has(sym) && !this.captureParams.has(sym) && !used.includes(sym)) used.push(sym);
       }
       ts.forEachChild(c, visit);
     };
     visit(n);
-    if (used.length === 0) return undefined;
-    if (ts.isFunctionDeclaration(n)) return undefined; // refused where it names a box
+    return used;
+  }
+
+  /** `(($x) => <build()>)(this.x)`: `build` runs while the boxes of `used` are read from parameters. */
+  private withBoxes(used: TS.Symbol[], build: () => TS.Node): TS.Node {
+    const f = this.f;
     const params = used.map((sym) => {
       const name = this.freshName(`$${sym.name}`);
       this.captureParams.set(sym, name);
@@ -1429,9 +1525,7 @@ export class FunctionLowerer extends ExpressionLowerer {
     });
     let inner: TS.Node;
     try {
-      inner = this.an.isFunctionBoundary(n) && isAsyncFunction(ts, n as TS.FunctionLikeDeclaration)
-        ? (this.nested(n as TS.FunctionLikeDeclaration, this) as TS.Node)
-        : this.inNested(ts.isArrowFunction(n), () => ts.visitEachChild(n, this.visit, this.context));
+      inner = build();
     } finally {
       for (const sym of used) this.captureParams.delete(sym);
     }
@@ -1474,6 +1568,25 @@ export class FunctionLowerer extends ExpressionLowerer {
     if (fld.owner.tdzReads().has(id) && !this.isWriteTarget(id))
       return this.f.createCallExpression(this.rt('tdz'), undefined, [access, this.f.createStringLiteral(id.text)]);
     return access;
+  }
+
+  /**
+   * The local that `n` (`x++`, `--x`, `x += v`, `x ||= v`) reads before it writes, when that read may
+   * be in the local's dead zone: the target itself cannot be wrapped in `$tdz(...)` (it must stay
+   * a reference), so the check comes first.
+   *   [source]  let [b = a++, a] = [];
+   *   [output]  [this.b = ($tdz(this.a, "a"), this.a++), this.a] = [];
+   */
+  private readFirstTarget(n: TS.Node): TS.Identifier | undefined {
+    const ts = this.ts;
+    let target: TS.Expression | undefined;
+    if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken)) target = n.operand;
+    else if (ts.isBinaryExpression(n) && n.operatorToken.kind > ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) target = n.left;
+    while (target && ts.isParenthesizedExpression(target)) target = target.expression;
+    if (!target || !ts.isIdentifier(target) || target.pos < 0) return undefined;
+    const sym = this.an.symbolOf(target);
+    const fld = sym && this.fieldOf(sym);
+    return fld && !fld.owner.boxed.has(sym) && fld.owner.tdzReads().has(target) ? target : undefined;
   }
 
   /** An identifier written (or updated) here: an assignment, ++/--, destructuring or for-in/of target. */
@@ -1522,7 +1635,7 @@ export class FunctionLowerer extends ExpressionLowerer {
         const sym = this.an.symbolOf(n);
         const decl = sym?.valueDeclaration;
         if (sym && decl && this.fieldOf(sym)?.owner === this && this.isLexical(decl) && n !== (decl as TS.NamedDeclaration).name) {
-          const early = outerFn === undefined ? n.pos < decl.end : ts.isFunctionDeclaration(outerFn) || outerFn.pos < decl.end;
+          const early = outerFn === undefined ? n.pos < decl.end || this.inLoopHead(n, decl) : ts.isFunctionDeclaration(outerFn) || outerFn.pos < decl.end;
           if (early) {
             reads.add(n);
             syms.add(sym);
@@ -1537,6 +1650,15 @@ export class FunctionLowerer extends ExpressionLowerer {
     return this.tdzCache;
   }
 
+  /** Is `n` in the iterable of the for-of/for-in whose head declares `decl` (`for (const x of x)`)? */
+  private inLoopHead(n: TS.Node, decl: TS.Declaration): boolean {
+    const ts = this.ts;
+    let d: TS.Node = decl;
+    while (ts.isBindingElement(d) || ts.isObjectBindingPattern(d) || ts.isArrayBindingPattern(d)) d = d.parent;
+    const loop = d.parent?.parent;
+    return loop !== undefined && (ts.isForOfStatement(loop) || ts.isForInStatement(loop)) && n.pos >= loop.expression.pos && n.end <= loop.expression.end;
+  }
+
   private isLexical(decl: TS.Declaration): boolean {
     const ts = this.ts;
     if (ts.isClassDeclaration(decl)) return true;
@@ -1548,16 +1670,33 @@ export class FunctionLowerer extends ExpressionLowerer {
   /** At a lowered block's start: `this.x = $tscoro.Z` for its declarations read in their dead zone. */
   private armDeadZones(stmts: readonly TS.Statement[]): void {
     const ts = this.ts;
-    const { syms } = this.tdzInfo();
-    if (syms.size === 0) return;
+    if (this.tdzInfo().syms.size === 0) return;
     for (const st of stmts) {
       const names: TS.Identifier[] = [];
       if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) boundNames(ts, d.name, names);
       else if (ts.isClassDeclaration(st) && st.name) names.push(st.name);
-      for (const id of names) {
-        const sym = this.an.checker.getSymbolAtLocation(id);
-        if (sym && syms.has(sym) && !this.boxed.has(sym)) this.emit(this.assign(this.frameAccess(this, this.fieldOf(sym)!.field), this.rt('Z')));
-      }
+      this.armNames(names);
+    }
+  }
+
+  /**
+   * A for-of/for-in head's bindings, armed before the iterable is evaluated and again before each
+   * iteration binds them (each iteration has a new binding, in its dead zone until bound).
+   *   [source]  for (const [a = a] of xs) { await 0; }
+   *   [output]  this.a = $tscoro.Z; this.$it = $iter(xs); ... this.a = $tscoro.Z; [this.a = $tdz(this.a, "a")] = this.$r.value;
+   */
+  private armDeadZone(name: TS.BindingName): void {
+    if (this.tdzInfo().syms.size === 0) return;
+    const names: TS.Identifier[] = [];
+    boundNames(this.ts, name, names);
+    this.armNames(names);
+  }
+
+  private armNames(names: readonly TS.Identifier[]): void {
+    const { syms } = this.tdzInfo();
+    for (const id of names) {
+      const sym = this.an.checker.getSymbolAtLocation(id);
+      if (sym && syms.has(sym) && !this.boxed.has(sym)) this.emit(this.assign(this.frameAccess(this, this.fieldOf(sym)!.field), this.rt('Z')));
     }
   }
 }

@@ -190,6 +190,12 @@ export abstract class ExpressionLowerer {
   /** A class's members rewritten as the class's own code (their `this` is not the frame's). */
   abstract rewriteMembers(e: TS.ClassLikeDeclaration): TS.ClassElement[];
 
+  /**
+   * An object literal built by `build`, inside a closure that receives the current iteration's
+   * boxes when its methods or accessors use per-iteration bindings (`build()` itself otherwise).
+   */
+  abstract bindLiteralBoxes(e: TS.ObjectLiteralExpression, build: () => TS.Expression): TS.Expression;
+
   /** Destructures `value` into a pattern that awaits (statement lowering implements it). */
   abstract destructure(pattern: TS.BindingName | TS.Expression, value: TS.Expression): void;
 
@@ -287,20 +293,41 @@ export abstract class ExpressionLowerer {
     });
   }
 
+  /**
+   * An object literal with an await in a key or value: keys and values that come before a later
+   * await are evaluated into temps, in order, and the literal is built from them.
+   *   [source]  { [k()]: await v, [key()]() {}, a: await w }
+   *   [output]  this.$t0 = k(); <await v> this.$t1 = $v; this.$t2 = key(); <await w>
+   *             { [this.$t0]: this.$t1, [this.$t2]() {}, a: $v }
+   */
   private explodeObject(e: TS.ObjectLiteralExpression): TS.Expression {
     const ts = this.ts;
     const f = this.f;
-    // Evaluate keys and values in order into temps, then build the literal from them.
-    const props: TS.ObjectLiteralElementLike[] = [];
+    // Evaluate keys and values in order into temps, then build the literal from them. A method's or
+    // accessor's computed key is evaluated with the others (its body is a function of its own, but
+    // its key belongs to the literal): left in place, it would run after every later await.
+    const isMember = (p: TS.ObjectLiteralElementLike): p is TS.MethodDeclaration | TS.AccessorDeclaration =>
+      ts.isMethodDeclaration(p) || ts.isGetAccessorDeclaration(p) || ts.isSetAccessorDeclaration(p);
+    const memberKey = (p: TS.ObjectLiteralElementLike): TS.Expression | undefined =>
+      isMember(p) && ts.isComputedPropertyName(p.name) ? p.name.expression : undefined;
     let last = -1;
     e.properties.forEach((p, i) => {
-      if (this.an.containsAwait(p)) last = i;
+      const key = memberKey(p);
+      if (key ? this.an.containsAwait(key) : this.an.containsAwait(p)) last = i;
     });
+    // Keys and values first; members (their bodies may use the iteration's boxes) are rewritten
+    // where the literal is built.
+    const props: (TS.ObjectLiteralElementLike | (() => TS.ObjectLiteralElementLike))[] = [];
     e.properties.forEach((p, i) => {
       const keep = (x: TS.Expression): TS.Expression => (i < last ? this.save(x) : x);
       if (ts.isPropertyAssignment(p)) {
         let name: TS.PropertyName = this.rewrite(p.name);
-        if (ts.isComputedPropertyName(p.name)) name = f.createComputedPropertyName(keep(this.explode(p.name.expression)));
+        if (ts.isComputedPropertyName(p.name)) {
+          // The key is read after its own value is evaluated: `{ [await k]: await v }` must not see
+          // `$v` overwritten by the value's await.
+          const key = this.explode(p.name.expression);
+          name = f.createComputedPropertyName(i < last || this.an.containsAwait(p.initializer) ? this.save(key) : key);
+        }
         props.push(f.createPropertyAssignment(name, keep(this.explode(p.initializer))));
       } else if (ts.isShorthandPropertyAssignment(p)) {
         props.push(f.createPropertyAssignment(p.name.text, keep(this.rewrite(p.name))));
@@ -308,12 +335,19 @@ export abstract class ExpressionLowerer {
         // A spread copies properties now; a later await must not see later writes: keep a copy.
         const src = this.explode(p.expression);
         props.push(f.createSpreadAssignment(i < last ? this.save(f.createObjectLiteralExpression([f.createSpreadAssignment(src)])) : src));
+      } else if (isMember(p) && memberKey(p) !== undefined) {
+        const name = f.createComputedPropertyName(keep(this.explode(memberKey(p)!)));
+        props.push(() => {
+          const m = this.rewrite(p);
+          if (ts.isMethodDeclaration(m)) return f.updateMethodDeclaration(m, m.modifiers, m.asteriskToken, name, m.questionToken, m.typeParameters, m.parameters, m.type, m.body);
+          if (ts.isGetAccessorDeclaration(m)) return f.updateGetAccessorDeclaration(m, m.modifiers, name, m.parameters, m.type, m.body);
+          return f.updateSetAccessorDeclaration(m as TS.SetAccessorDeclaration, m.modifiers, name, m.parameters, m.body);
+        });
       } else {
-        if (p.name && ts.isComputedPropertyName(p.name) && this.an.containsAwait(p.name)) this.refuseExpr(p, 'await in a computed method name');
-        props.push(this.rewrite(p));
+        props.push(() => this.rewrite(p));
       }
     });
-    return f.createObjectLiteralExpression(props, true);
+    return this.bindLiteralBoxes(e, () => f.createObjectLiteralExpression(props.map((p) => (typeof p === 'function' ? p() : p)), true));
   }
 
   /**

@@ -4,18 +4,27 @@
 // print the same lines. Consumed by test/fuzz/run.js (batches, comparison, shrinking) and
 // test/fuzz.test.js.
 //
-// What a program contains: sync generators, a class, a few async helpers f0..fK (fi awaits only fj<i,
-// so nothing recurses), and `main`. Bodies mix nested control flow (if/else, while, do, for, for-of
+// What a program contains: sync generators, a class, a few async helpers f0..fK (fi awaits only fj<=i;
+// `fuel` bounds the recursion), an optional class Kc with async instance and static methods and
+// parameter properties, and `main`. Bodies mix nested control flow (if/else, while, do, for, for-of
 // over arrays and generators, for-in, switch with fallthrough, labelled break/continue, labelled
-// blocks), try/catch/finally with jumps inside, throws, closures and async arrows over the
-// function's top-level locals, and awaits in every expression position the transformer accepts.
+// blocks), try/catch/finally with jumps, returns and awaits inside, throws, closures and async arrows
+// over the function's top-level locals (and `this` in methods, `arguments`), and awaits in every
+// expression position the transformer accepts: optional chains, tagged templates, destructuring
+// declarations and assignments (object/array, nested, defaults, computed keys, rest; targets that are
+// frame fields, members, elements, setters), computed keys of object literals and class members,
+// spreads, `delete`/`typeof`/`void`, compound assignments to members with getters and setters.
 //
 // Rules that keep native and tscoro comparable (each is a legitimate difference, not a bug):
 // - every call of an async function is awaited at once (tscoro coroutines are lazy, native ones eager);
 // - one task, no timers, no runtime API: scheduling cannot differ;
 // - closures are declared only among a function's top-level statements (a `let` declared in a loop
 //   that awaits and captured by a closure is refused, README "refused constructs");
-// - no await in optional chains, tagged templates, destructuring patterns or computed member names;
+// - nothing assigns a `const` (TypeScript rejects it, TS2588; a const kept in a frame field is
+//   assignable once lowered: tscoro does not enforce const at run time);
+// - destructuring sources always have the shape of the pattern (a TypeError for destructuring null or
+//   a non-iterable quotes the source text, which lowering changes); `await` is never in a class field
+//   initializer or an object literal's computed *method* name (refused: TS95001);
 // - every loop is bounded by a counter in its test or by a finite iterable, and `fuel` bounds calls.
 'use strict';
 
@@ -71,6 +80,10 @@ class Gen {
     const last = live[live.length - 1][1];
     return typeof last === 'function' ? last() : last;
   }
+  /** Is generator feature `name` enabled (not listed in `--avoid`)? */
+  on(name) {
+    return !this.avoid.has(name);
+  }
   fresh(prefix) {
     this.ids += 1;
     return `${prefix}${this.ids}`;
@@ -102,6 +115,10 @@ class Gen {
       [cx.objs.length ? 2 : 0, () => `${this.pick(cx.objs)}.${this.pick(['p', 'q', 'r'])}`],
       [cx.arrs.length ? 2 : 0, () => `${this.pick(cx.arrs)}[${this.index(cx, d)}]`],
       [cx.objs.length && cx.async ? 1 : 0, () => `${this.pick(cx.objs)}[${this.awaitOf(cx, `'${this.pick(['p', 'q', 'r'])}'`)}]`],
+      // An index with a side effect: evaluated once, before the right side (`a[i++] -= await g()`).
+      [cx.arrs.length && cx.vars.length && this.on('getset') ? 1 : 0, () => `${this.pick(cx.arrs)}[${this.pick(cx.vars)}++ & 1]`],
+      [this.on('getset') ? 1 : 0, 'GS.g'],
+      [cx.thisProps && cx.thisProps.length ? 2 : 0, () => this.pick(cx.thisProps)],
     ]);
   }
 
@@ -143,6 +160,10 @@ class Gen {
       [5, () => this.readable(cx)],
       [cx.objs.length ? 1 : 0, () => `${this.pick(cx.objs)}.${this.pick(['p', 'q', 'r'])}`],
       [cx.arrs.length ? 1 : 0, () => `${this.pick(cx.arrs)}[${this.int(3)}]`],
+      [this.on('getset') ? 0.5 : 0, 'GS.g'],
+      [cx.thisProps && cx.thisProps.length ? 2 : 0, () => this.pick(cx.thisProps)],
+      // Values only: `arguments[0]` itself could feed a string that doubles on every call.
+      [cx.args ? 0.5 : 0, () => this.pick(['arguments.length', '(typeof arguments[0])', '(arguments[1] === undefined)'])],
     ]);
   }
 
@@ -152,7 +173,8 @@ class Gen {
     return this.weighted([
       [4, () => this.atom(cx, d)],
       [cx.async ? 5 : 0, () => this.awaitExpr(cx, d)],
-      [3, () => `(${sub()} ${this.pick(['+', '-', '*', '<', '>', '===', '!==', '%'])} ${sub()})`],
+      // `<=`, not `<`: TypeScript parses `a < (b > (c))` as type arguments and fails (TS1005).
+      [3, () => `(${sub()} ${this.pick(['+', '-', '*', '<=', '>', '===', '!==', '%'])} ${sub()})`],
       [2, () => `(${sub()} ${this.pick(['&&', '||', '??'])} ${sub()})`],
       [1, () => `(${sub()} ? ${sub()} : ${sub()})`],
       [cx.vars.length || cx.objs.length || cx.arrs.length ? 1 : 0, () => `(${this.lvalue(cx, d)} ${this.pick(['=', '+=', '-=', '*=', '||=', '&&=', '??='])} ${sub()})`],
@@ -179,7 +201,218 @@ class Gen {
       [cx.arrs.length ? 1 : 0, () => `${this.pick(cx.arrs)}.indexOf(${sub()})`],
       [cx.fns.length ? 2 : 0, () => `${this.pick(cx.fns)}(${sub()})`],
       [1, () => `(${sub()}, ${sub()})`],
+      [this.on('optchain') && cx.objs.length ? 1.5 : 0, () => this.optChain(cx, d)],
+      [this.on('tagged') ? 1 : 0, () => this.tagged(cx, d)],
+      [this.on('computed') ? 0.7 : 0, () => this.computedObject(cx, d)],
+      [this.on('computed') ? 0.3 : 0, () => this.classExpr(cx, d)],
+      [this.on('spread') ? 1 : 0, () => this.spreadExpr(cx, d)],
+      [this.on('unary') ? 1 : 0, () => this.unaryExpr(cx, d)],
+      [this.on('destructure') && cx.vars.length ? 0.7 : 0, () => `(${this.destructure(cx, d + 1, 'assign').text})`],
     ]);
+  }
+
+  /** A readable object local, `undefined` or null (so that optional links short-circuit sometimes). */
+  optChain(cx, d) {
+    const sub = () => this.expr(cx, d + 1);
+    const o = this.pick(cx.objs);
+    const base = this.weighted([
+      [3, o],
+      [3, () => `(${this.cond(cx, d + 1)} ? ${o} : ${this.pick(['null', 'undefined'])})`],
+      [cx.async ? 1 : 0, () => this.awaitOf(cx, this.chance(0.5) ? o : 'undefined')],
+    ]);
+    const b = base.startsWith('await') ? `(${base})` : base;
+    const key = () => (cx.async && this.chance(0.6) ? this.awaitOf(cx, `'${this.pick(['p', 'q', 'r', 'z'])}'`) : `'${this.pick(['p', 'q'])}'`);
+    return this.weighted([
+      [3, () => `${b}?.m(${sub()})`],
+      [2, () => `${b}?.m?.(${sub()})`],
+      [2, () => `${b}?.nope?.(${sub()})`],
+      [2, () => `${b}?.[${key()}]`],
+      [1, () => `${b}?.${this.pick(['p', 'q', 'r'])}`],
+      [1, () => `(${b}?.m)?.call(${o}, ${sub()})`],
+      [cx.async ? 1 : 0, () => `await ${b}?.am(${sub()})`],
+    ]);
+  }
+
+  /** A tagged template: the tag (and its `this`) first, then the substitutions, raw strings kept. */
+  tagged(cx, d) {
+    const n = 1 + this.int(3);
+    let body = this.pick(['a', '', 'x\\n']);
+    for (let i = 0; i < n; i++) body += `\${${this.expr(cx, d + 1)}}${this.pick(['b', '', '\\t', '|'])}`;
+    return `${this.pick(['tg', 'TG.t', 'tgs'])}\`${body}\``;
+  }
+
+  /** An object literal with computed keys (awaited or not) between plain properties. */
+  computedObject(cx, d) {
+    const sub = () => this.expr(cx, d + 1);
+    const key = () => this.weighted([
+      [cx.async ? 3 : 0, () => this.awaitOf(cx, `'${this.pick(['k', 'j', 'p'])}'`)],
+      [2, () => `'k' + ${this.atom(cx, d + 1)}`],
+      [1, () => sub()],
+    ]);
+    const props = [`[${key()}]: ${sub()}`];
+    if (this.chance(0.5)) props.push(`j: ${sub()}`);
+    if (this.chance(0.5)) props.push(`[${key()}]: ${sub()}`);
+    if (this.chance(0.3)) {
+      // A method or getter, anywhere: its computed key is evaluated in order with the others.
+      const mkey = this.weighted([[2, () => `'k' + ${this.atom(cx, d + 1)}`], [1, "'mm'"], [1, () => `tg\`m\${${this.atom(cx, d + 1)}}\``]]);
+      const member = this.chance(0.6) ? `[${mkey}](y) { return y; }` : `get [${mkey}]() { return 'gt'; }`;
+      props.splice(this.int(props.length + 1), 0, member);
+    }
+    return `{ ${props.join(', ')} }`;
+  }
+
+  /**
+   * A class expression with computed member names (a method name may await) and a static field,
+   * used at once. A field initializer is a function of its own: no await, no `this` of the method,
+   * no `arguments` (a SyntaxError there).
+   */
+  classExpr(cx, d) {
+    const key = cx.async && this.chance(0.7) ? this.awaitOf(cx, "'m'") : "'m'";
+    // In a loop that awaits, a class must not capture the loop's bindings (refused: TS95002).
+    const sync = { ...cx, async: false, thisProps: [], args: false, ...(cx.awaitLoop ? { vars: [], ro: [] } : {}) };
+    const fieldKey = this.weighted([[2, () => `'s' + ${this.atom(sync, 2)}`], [cx.awaitLoop ? 0 : 1, () => this.expr(cx, d + 1)]]);
+    const name = this.chance(0.5) ? ', this.constructor.name' : '';
+    return `new (class { [${key}](y) { return [y${name}]; } static [${fieldKey}] = ${this.expr(sync, 2)}; })().m(${this.expr(cx, d + 1)})`;
+  }
+
+  spreadExpr(cx, d) {
+    const sub = () => this.expr(cx, d + 1);
+    const g = () => `${this.pick(this.gens)}(${this.int(3)})`;
+    return this.weighted([
+      [cx.async && cx.arrs.length ? 2 : 0, () => `[...(${this.awaitOf(cx, this.pick(cx.arrs))}), ${sub()}]`],
+      [cx.async && cx.callable.length ? 2 : 0, () => `await ${this.pick(cx.callable).name}(...(${this.awaitOf(cx, `[${sub()}, ${sub()}]`)}))`],
+      [2, () => `Math.max(${sub()}, ...${g()}, ${sub()})`],
+      [1, () => `[${sub()}, ...${g()}, ${sub()}]`],
+      [cx.async && cx.objs.length ? 1 : 0, () => `{ ...(${this.awaitOf(cx, this.pick(cx.objs))}), q: ${sub()} }`],
+      [cx.fns.length ? 1 : 0, () => `${this.pick(cx.fns)}(...[${sub()}], ${sub()})`],
+    ]);
+  }
+
+  unaryExpr(cx, d) {
+    const sub = () => this.expr(cx, d + 1);
+    const o = () => this.pick(cx.objs);
+    return this.weighted([
+      [2, () => `void (${sub()})`],
+      [cx.async ? 2 : 0, () => `(typeof ${this.awaitOf(cx, `(${sub()})`)})`],
+      [cx.async ? 1 : 0, () => `(void ${this.awaitExpr(cx, d)})`],
+      [cx.async ? 1 : 0, () => `!(${this.awaitExpr(cx, d)})`],
+      [cx.objs.length ? 1 : 0, () => `delete ${o()}.${this.pick(['q', 'r', 'z'])}`],
+      [cx.objs.length && cx.async ? 1 : 0, () => `delete (${this.awaitOf(cx, o())}).${this.pick(['q', 'r'])}`],
+      [cx.objs.length && cx.async ? 1 : 0, () => `delete ${o()}[${this.awaitOf(cx, `'${this.pick(['q', 'r'])}'`)}]`],
+      [cx.arrs.length ? 0.5 : 0, () => `delete ${this.pick(cx.arrs)}[${this.index(cx, d)}]`],
+    ]);
+  }
+
+  // --- destructuring ----------------------------------------------------------------------------
+  // A pattern and a source of its shape are generated together: destructuring null or a number throws
+  // a TypeError that quotes the source text. `mode` 'decl' binds fresh names (pushed on `names`, so
+  // that later defaults may read earlier ones); 'assign' writes existing targets (locals, members,
+  // elements, setters).
+
+  /** `{ text, names }`: a declaration's or an assignment's `pattern = source`, or a for-of head's pattern. */
+  destructure(cx, d, mode) {
+    const names = [];
+    const { pat, src } = this.chance(0.55) ? this.objectPattern(cx, d, mode, names, 0) : this.arrayPattern(cx, d, mode, names, 0);
+    return { text: `${pat} = ${src}`, pat, src, names };
+  }
+
+  /**
+   * A default for a pattern element: may read the names bound earlier in the same pattern, never
+   * write them (they may be `const`: tscoro does not enforce const on frame fields, see the rules).
+   */
+  patternDefault(cx, d, names) {
+    return this.expr({ ...cx, ro: [...cx.ro, ...names] }, d + 1);
+  }
+
+  patternTarget(cx, d, mode, names) {
+    if (mode === 'decl') {
+      const n = this.fresh('t');
+      names.push(n);
+      return n;
+    }
+    return this.lvalue(cx, d) ?? this.pick(cx.vars);
+  }
+
+  /** A nested pattern, or a plain target with a default sometimes; `[pattern, source of it]`. */
+  patternElement(cx, d, mode, names, depth, present) {
+    if (depth < 1 && this.chance(0.25)) {
+      const inner = this.chance(0.5) ? this.objectPattern(cx, d, mode, names, depth + 1) : this.arrayPattern(cx, d, mode, names, depth + 1);
+      // A missing nested value takes a default of the same shape.
+      return { pat: present ? inner.pat : `${inner.pat} = ${inner.src}`, src: inner.src };
+    }
+    const value = this.chance(0.15) ? 'undefined' : this.expr(cx, d + 1);
+    // Rarely, a default reads its own binding (in its dead zone: a ReferenceError).
+    const before = this.chance(0.9) ? [...names] : null;
+    const target = this.patternTarget(cx, d, mode, names);
+    const dflt = this.chance(present ? 0.3 : 0.7) ? ` = ${this.patternDefault(cx, d, before ?? names)}` : '';
+    return { pat: `${target}${dflt}`, src: value };
+  }
+
+  objectPattern(cx, d, mode, names, depth) {
+    const keys = ['p', 'q', 'r', 's'].filter(() => this.chance(0.5));
+    if (keys.length === 0) keys.push('q');
+    const parts = [];
+    const srcParts = [];
+    const flat = [];
+    for (const k of keys) {
+      const present = this.chance(0.7);
+      const keyText = this.weighted([
+        [4, k],
+        [cx.async ? 2 : 0, () => `[${this.awaitOf(cx, `'${k}'`)}]`],
+        [1, `['${k}']`],
+      ]);
+      if (mode === 'assign' && cx.vars.length && keyText === k && this.chance(0.2)) {
+        // Shorthand with a default, `({ x = d } = o)`: the key is the target's own name.
+        const v = this.pick(cx.vars);
+        parts.push(`${v} = ${this.patternDefault(cx, d, names)}`);
+        if (present) srcParts.push(`${v}: ${this.expr(cx, d + 1)}`);
+        continue;
+      }
+      const el = this.patternElement(cx, d, mode, names, depth, present);
+      if (el.pat.startsWith('{') || el.pat.startsWith('[')) flat.push(false);
+      parts.push(`${keyText}: ${el.pat}`);
+      if (present) srcParts.push(`${k}: ${el.src}`);
+    }
+    if (this.chance(0.3)) parts.push(`...${mode === 'decl' ? this.patternTarget(cx, d, mode, names) : this.weighted([[3, () => this.pick(cx.vars)], [cx.objs.length ? 1 : 0, () => `${this.pick(cx.objs)}.q`]])}`);
+    let src = `{ ${srcParts.join(', ')} }`;
+    // A flat pattern can read an object local (p, q, r present, s missing) or GS's getter.
+    if (flat.length === 0 && depth === 0 && cx.objs.length && this.chance(0.3)) src = cx.async && this.chance(0.4) ? this.awaitOf(cx, this.pick(cx.objs)) : this.pick(cx.objs);
+    return { pat: `{ ${parts.join(', ')} }`, src };
+  }
+
+  arrayPattern(cx, d, mode, names, depth) {
+    const n = 1 + this.int(3);
+    const parts = [];
+    const srcParts = [];
+    let nested = false;
+    for (let i = 0; i < n; i++) {
+      if (i < n - 1 && this.chance(0.15)) {
+        parts.push('');
+        srcParts.push(this.expr(cx, d + 1));
+        continue;
+      }
+      const present = this.chance(0.7);
+      const el = this.patternElement(cx, d, mode, names, depth, present);
+      if (el.pat.startsWith('{') || el.pat.startsWith('[')) nested = true;
+      parts.push(el.pat);
+      // A missing element: the source array is shorter, or holds undefined there.
+      srcParts.push(present ? el.src : 'undefined');
+    }
+    if (this.chance(0.3)) {
+      parts.push(`...${this.patternTarget(cx, d, mode, names)}`);
+      for (let i = this.int(3); i > 0; i--) srcParts.push(this.expr(cx, d + 1));
+    }
+    let src = `[${srcParts.join(', ')}]`;
+    // A flat pattern may read any iterable: a generator (closed when the pattern stops early), a string.
+    if (!nested && depth === 0 && this.chance(0.4)) {
+      src = this.weighted([
+        [3, () => `${this.pick(this.gens)}(${this.int(4)})`],
+        [cx.arrs.length ? 2 : 0, () => this.pick(cx.arrs)],
+        [1, "'xy'"],
+        [cx.async ? 1 : 0, () => this.awaitOf(cx, src)],
+      ]);
+    }
+    return { pat: `[${parts.join(', ')}]`, src };
   }
 
   cond(cx, d = 0) {
@@ -248,6 +481,13 @@ class Gen {
         cx.vars.push(a, b);
         return `${ind}let [${a}, ${b}] = ${init};`;
       }],
+      [allowDecl && this.on('destructure') ? 1.5 : 0, () => {
+        const kind = this.pick(['let', 'let', 'const', 'var']);
+        const { text, names } = this.destructure(cx, 0, 'decl');
+        (kind === 'const' ? cx.ro : cx.vars).push(...names);
+        return `${ind}${kind} ${text};`;
+      }],
+      [this.on('destructure') && cx.vars.length ? 1.5 : 0, () => `${ind}(${this.destructure(cx, 0, 'assign').text});`],
       [nested ? 3 : 0, () => this.ifStmt(inner(), ind, budget)],
       [nested ? 2 : 0, () => this.whileStmt(loopCx(), ind, budget)],
       [nested ? 1 : 0, () => this.doStmt(loopCx(), ind, budget)],
@@ -373,6 +613,11 @@ class Gen {
       [3, () => `${this.pick([...this.gens, ...(cx.lgens || [])])}(${this.chance(0.5) ? this.int(4) : this.smallInt(cx, 1) + ' + 2'})`],
       [cx.async ? 1 : 0, () => `await Promise.resolve([${this.expr(cx, 1)}, ${this.literal()}])`],
     ]);
+    if (this.on('destructure') && this.chance(0.15)) {
+      const { pat, src, names } = this.destructure(cx, 1, 'decl');
+      const body = this.loopBody({ ...cx, ro: [...cx.ro, ...names] }, ind + IND, budget, t);
+      return `${ind}${this.labelPrefix(t)}for (const ${pat} of [${src}${this.chance(0.5) ? '' : `, ${src}`}]) {\n${body}\n${ind}}`;
+    }
     if (this.chance(0.15)) {
       const y = this.fresh('y');
       const body = this.loopBody({ ...cx, ro: [...cx.ro, x, y] }, ind + IND, budget, t);
@@ -436,7 +681,14 @@ class Gen {
       }
     }
     if (hasFinally) {
-      s += ` finally {\n${ind}${IND}console.log('${this.fresh('F')}');\n${this.block(cx, ind + IND, budget - 1)}\n${ind}}`;
+      let tail = '';
+      if (this.on('finally-jumps') && this.chance(0.3)) {
+        // An await, then a jump or a return that overrides the pending completion.
+        const exits = [[2, () => this.returnStmt(cx)], [cx.loops.length ? 3 : 0, () => this.jump(cx)]];
+        const wait = cx.async ? `\n${ind}${IND}await Promise.resolve(${this.atom(cx, 2)});` : '';
+        tail = `${wait}\n${ind}${IND}if (${this.cond(cx)}) ${this.weighted(exits)}`;
+      }
+      s += ` finally {\n${ind}${IND}console.log('${this.fresh('F')}');\n${this.block(cx, ind + IND, budget - 1)}${tail}\n${ind}}`;
     }
     return s;
   }
@@ -487,7 +739,8 @@ class Gen {
     if (this.chance(0.3)) {
       // Hoisted: called anywhere in the body, declared after it.
       const h = this.fresh('h');
-      const body = { ...cx, async: false, returns: true, callable: [], afns: [], ro: [...cx.ro, 'z'], loops: [], depth: 2 };
+      // A function declaration has its own `this` (undefined) and `arguments`.
+      const body = { ...cx, async: false, returns: true, callable: [], afns: [], ro: [...cx.ro, 'z'], loops: [], depth: 2, thisProps: [] };
       trailer.push(`${ind}function ${h}(z) { return ${this.expr(body, 1)}; }`);
       cx.fns.push(h);
     }
@@ -510,7 +763,7 @@ class Gen {
     const arity = 1 + this.int(2);
     const params = Array.from({ length: arity }, (_, i) => `p${i}`);
     // fi may await f0..fi (itself too: `fuel` bounds the recursion).
-    const base = { async: true, returns: true, vars: [...params], ro: [], callable: [...this.helpers, { name, arity }], inTry: false };
+    const base = { async: true, returns: true, vars: [...params], ro: [], callable: [...this.helpers, { name, arity }], inTry: false, args: this.on('arguments') };
     const { lines, cx } = this.functionBody(base, IND, 2 + this.int(3), { closures: this.chance(0.5) });
     const head = [
       `async function ${name}(${params.map((p, i) => (i > 0 && this.chance(0.3) ? `${p} = ${params[0]} + ${i}` : p)).join(', ')}) {`,
@@ -525,8 +778,41 @@ class Gen {
     return [...head, ...lines, ...tail].join('\n');
   }
 
+  /**
+   * Class Kc: parameter properties, an async instance method and an async static method whose bodies
+   * (and async arrows in them) read and write `this.n`/`this.count`. Its methods join the callables of
+   * `main` as `kc.am` (one instance for the program), `new Kc(n).am` and `Kc.sm`.
+   */
+  klass() {
+    const method = (head, thisProps) => {
+      const base = { async: true, returns: true, vars: ['x'], ro: [], callable: this.helpers.slice(), inTry: false, thisProps, args: this.on('arguments') };
+      const { lines, cx } = this.functionBody(base, IND + IND, 1 + this.int(3), { closures: true });
+      return [
+        `${IND}${head} {`,
+        `${IND}${IND}if (--fuel < 0) return 'nofuel';`,
+        `${IND}${IND}if (String(x).length > 60) x = String(x).slice(0, 60);`,
+        `${IND}${IND}console.log('${head}', x);`,
+        ...lines,
+        `${IND}${IND}return ${this.expr(cx, 1)};`,
+        `${IND}}`,
+      ].join('\n');
+    };
+    const text = [
+      'class Kc {',
+      `${IND}static count = 0;`,
+      // Parameter properties: TypeScript-only syntax (test/fuzz/compile.js transpiles such programs).
+      `${IND}constructor(public n, public tag = 'c') {}`,
+      method('async am(x)', ['this.n', 'this.tag']),
+      method('static async sm(x)', ['this.count']),
+      '}',
+      'const kc = new Kc(1);',
+    ].join('\n');
+    this.helpers.push({ name: 'kc.am', arity: 1 }, { name: `new Kc(${this.int(3)}).am`, arity: 1 }, { name: 'Kc.sm', arity: 1 });
+    return text;
+  }
+
   main() {
-    const base = { async: true, returns: false, vars: [], ro: [], callable: this.helpers.slice(), inTry: false };
+    const base = { async: true, returns: false, vars: [], ro: [], callable: this.helpers.slice(), inTry: false, args: this.on('arguments') };
     const { lines, cx } = this.functionBody(base, IND, 4 + this.int(4), { closures: true, keep: 'keep' });
     const all = [...cx.vars, ...cx.objs, ...cx.arrs];
     lines.push(`${IND}console.log('kept', keep.map((f) => f()));`);
@@ -548,11 +834,19 @@ class Gen {
       // Async methods live on prototypes: printing an object must not show them (an async function
       // prints as [AsyncFunction], the compiled one as [Function]).
       'const AM = { async am(y) { return this.q + await y; } };',
+      // A getter and a setter that log: reads and writes of GS.g show their order.
+      "const GS = { _v: 1, get g() { console.log('get g'); return this._v; }, set g(x) { console.log('set g', typeof x); this._v = typeof x === 'string' ? x.slice(0, 40) : x; } };",
+      // Tags: raw strings and values; `this` of a method tag; the identity of a site's strings array.
+      "function tg(s, ...v) { return s.raw.join('|') + ':' + v.map(String).join(','); }",
+      "const TG = { n: 'TG', t(s, ...v) { return this.n + s.join('_') + v.length; } };",
+      "const TS = new Set();",
+      "function tgs(s, ...v) { TS.add(s); return TS.size + ':' + Object.isFrozen(s) + v.length; }",
       'function* gen0(n) {\n  try {\n    for (let i = 0; i < n; i++) { console.log(\'gen0 yield\', i); yield i * 10; }\n  } finally {\n    console.log(\'gen0 closed\');\n  }\n}',
       'function* gen1(n) {\n  yield \'s\';\n  if (n > 2) throw new Error(\'gen1 threw\');\n  yield n;\n}',
     ];
     const nh = 1 + this.int(3);
     for (let i = 0; i < nh; i++) parts.push(this.helper(i));
+    if (this.on('classes') && this.chance(0.5)) parts.push(this.klass());
     parts.push(this.main());
     parts.push("main().then(() => console.log('end'), (e) => console.log('uncaught', String(e)));");
     return parts.join('\n') + '\n';
@@ -561,7 +855,10 @@ class Gen {
 
 /**
  * The program for `seed` (deterministic). `avoid` names features to leave out while a bug they hit is
- * being fixed: 'fn-names' (printing `.name` of closures declared in an async function).
+ * being fixed: 'fn-names' (printing `.name` of closures declared in an async function), 'optchain',
+ * 'tagged', 'destructure', 'computed' (computed keys in object literals and class expressions),
+ * 'spread', 'unary' (delete/typeof/void), 'getset' (GS.g, side-effecting indexes), 'classes' (Kc),
+ * 'arguments', 'finally-jumps' (an await then a jump or return at the end of a finally).
  */
 function generate(seed, { avoid = [] } = {}) {
   return new Gen(seed >>> 0, new Set(avoid)).program();

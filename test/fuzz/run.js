@@ -114,7 +114,11 @@ function execChild(file, start, timeoutMs) {
  * `<expr>`.
  */
 const normalize = (out) =>
-  out.replace(/TypeError: .*? (is not (a function|iterable|a constructor|a function or its return value is not iterable))$/gm, 'TypeError: <expr> $1');
+  out
+    .replace(/TypeError: .*? (is not (a function|iterable|a constructor|a function or its return value is not iterable))$/gm, 'TypeError: <expr> $1')
+    // `0 is not iterable` natively, `number 0 is not iterable (cannot read property ...)` once the
+    // value comes from a temporary.
+    .replace(/TypeError: .*? is not iterable \(cannot read property Symbol\(Symbol\.iterator\)\)$/gm, 'TypeError: <expr> is not iterable');
 
 /**
  * Compiles and runs `codes`; resolves to one result per program:

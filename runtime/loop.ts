@@ -523,9 +523,11 @@ export class EventLoop {
       const arg = b[i + 1];
       b[i] = undefined;
       b[i + 1] = undefined;
-      // Dequeue before running: the callback may push onto this same block.
-      this._rqHi = i + 2;
-      this._count--;
+      // Dequeue before running: the callback may push onto this same block. Emptied within one
+      // block, the queue starts it over, so that tasks handing work back and forth (a ping-pong
+      // through queues: one pair in, one out per pass) stay in its first slots.
+      if (--this._count === 0 && b === this._rqTail) this._rqHi = this._rqTi = 0;
+      else this._rqHi = i + 2;
       const t0 = debug ? perfNow() : 0;
       try {
         if (typeof target === 'function') target(arg);
@@ -540,9 +542,6 @@ export class EventLoop {
           console.error(`Executing ${describe(target)} took ${dt.toFixed(3)} seconds`);
       }
     }
-    // Empty, in one block: start it over, so that a loop alternating between few callbacks
-    // stays in one block for good.
-    if (this._count === 0 && this._rqHead === this._rqTail) this._rqHi = this._rqTi = 0;
   }
 
   /** @internal Runs passes until stopped, or until nothing can happen without waiting. */

@@ -1,6 +1,7 @@
 // The temporal dead zone for compiled locals. Takes a frame field's value and the variable's name;
-// produces the value, or the ReferenceError V8 throws when a `let`/`const`/`class` is read before
-// its declaration ran. The transformer emits the check only for reads that can happen that early.
+// produces the value (or, for an assignment, the value to assign), or the ReferenceError V8 throws
+// when a `let`/`const`/`class` is read or assigned before its declaration ran. The transformer emits
+// the checks only for reads and writes that can happen that early.
 
 /** The value of a field whose `let`/`const`/`class` has not been initialised yet. */
 export const UNINITIALIZED: unique symbol = Symbol('tscoro.uninitialized');
@@ -8,5 +9,14 @@ export const UNINITIALIZED: unique symbol = Symbol('tscoro.uninitialized');
 /** Returns `value`, or throws ReferenceError if it is still UNINITIALIZED. */
 export function checkInitialized<T>(value: T, name: string): T {
   if ((value as unknown) === UNINITIALIZED) throw new ReferenceError(`Cannot access '${name}' before initialization`);
+  return value;
+}
+
+/**
+ * Returns `value`, the right side of `x = value` already evaluated, or throws ReferenceError if the
+ * binding (`current`, x's field) is still UNINITIALIZED: as in the engine, the right side runs first.
+ */
+export function checkedAssign<T>(current: unknown, name: string, value: T): T {
+  if (current === UNINITIALIZED) throw new ReferenceError(`Cannot access '${name}' before initialization`);
   return value;
 }

@@ -20,7 +20,7 @@
 import { SUSPEND, BRAND, awaitValue, inlineResult, drv, defineCoroutine, ClosureFrame, templateObject, failedCoroutine } from './coroutine';
 import { asyncIteratorOf, asyncIteratorClose } from './iteration';
 import { newDisposeEnv, addDisposable, disposeResources } from './disposal';
-import { UNINITIALIZED, checkInitialized } from './deadzone';
+import { UNINITIALIZED, checkInitialized, checkedAssign } from './deadzone';
 import { requireObjectCoercible, objectRest, arrayRest } from './destructuring';
 import { callable, iteratorOf, heldReturn } from './checks';
 
@@ -55,9 +55,10 @@ export const aclose = asyncIteratorClose;
 export const denv = newDisposeEnv;
 export const duse = addDisposable;
 export const ddispose = disposeResources;
-/** Temporal dead zone: the uninitialised marker and the checked read. */
+/** Temporal dead zone: the uninitialised marker, the checked read and the checked assignment. */
 export const Z = UNINITIALIZED;
 export const tdz = checkInitialized;
+export const tdzw = checkedAssign;
 /** Destructuring taken apart by hand (defaults or computed keys that await). */
 export const coercible = requireObjectCoercible;
 export const orest = objectRest;

@@ -1251,6 +1251,15 @@ export class FunctionLowerer extends ExpressionLowerer {
     const f = this.f;
     if (ts.isIdentifier(n)) return this.rewriteIdentifier(n);
     if (ts.isComputedPropertyName(n) && n.parent && (ts.isClassElement(n.parent) || ts.isMethodDeclaration(n.parent) || ts.isAccessor(n.parent))) return this.rewriteMemberKey(n);
+    const early = this.earlyAssignTarget(n);
+    if (early !== undefined) {
+      // `x = v` where x may still be in its dead zone: v first, then the check, then the write.
+      const e = n as TS.BinaryExpression;
+      const fld = this.fieldOf(this.an.symbolOf(early)!)!;
+      const value = ts.visitNode(e.right, this.visit) as TS.Expression;
+      const check = f.createCallExpression(this.rt('tdzw'), undefined, [this.frameAccess(fld.owner, fld.field), f.createStringLiteral(early.text), value]);
+      return f.createAssignment(this.frameAccess(fld.owner, fld.field), check);
+    }
     const checked = this.readFirstTarget(n);
     if (checked !== undefined) {
       const fld = this.fieldOf(this.an.symbolOf(checked)!)!;
@@ -1584,6 +1593,23 @@ export class FunctionLowerer extends ExpressionLowerer {
     else if (ts.isBinaryExpression(n) && n.operatorToken.kind > ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) target = n.left;
     while (target && ts.isParenthesizedExpression(target)) target = target.expression;
     if (!target || !ts.isIdentifier(target) || target.pos < 0) return undefined;
+    const sym = this.an.symbolOf(target);
+    const fld = sym && this.fieldOf(sym);
+    return fld && !fld.owner.boxed.has(sym) && fld.owner.tdzReads().has(target) ? target : undefined;
+  }
+
+  /**
+   * The local that the plain assignment `n` (`x = v`) writes, when the write may run in the local's
+   * dead zone (a closure called before the declaration): the engine throws there, after evaluating v.
+   *   [source]  const set = () => { x = 5; }; set(); let x = 0; await 0;
+   *   [output]  $f.x = $tdzw($f.x, "x", 5);
+   */
+  private earlyAssignTarget(n: TS.Node): TS.Identifier | undefined {
+    const ts = this.ts;
+    if (!ts.isBinaryExpression(n) || n.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
+    let target: TS.Expression = n.left;
+    while (ts.isParenthesizedExpression(target)) target = target.expression;
+    if (!ts.isIdentifier(target) || target.pos < 0) return undefined;
     const sym = this.an.symbolOf(target);
     const fld = sym && this.fieldOf(sym);
     return fld && !fld.owner.boxed.has(sym) && fld.owner.tdzReads().has(target) ? target : undefined;

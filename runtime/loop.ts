@@ -254,7 +254,7 @@ export class EventLoop {
   // of 64-item blocks. A burst of 100,000 wake-ups adds blocks (no copying, no large array) and
   // each block is dropped as soon as the loop has run past it. Slot RQ_NEXT of a block links the
   // next one. Invariant: the _count pairs lie from (_rqHead, _rqHi) to (_rqTail, _rqTi), in order;
-  // _rqHi === RQ_NEXT only if _count > 0 and a next block exists, or the head is also the tail.
+  // _rqHi === RQ_NEXT only while more pairs follow in a next block (an emptied queue restarts at 0).
   /** @internal */ _rqHead: unknown[] = newBlock();
   /** @internal */ _rqHi = 0;
   /** @internal */ _rqTail: unknown[] = this._rqHead;

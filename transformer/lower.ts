@@ -1586,7 +1586,7 @@ export class FunctionLowerer extends ExpressionLowerer {
    *   [source]  let [b = a++, a] = [];
    *   [output]  [this.b = ($tdz(this.a, "a"), this.a++), this.a] = [];
    */
-  private readFirstTarget(n: TS.Node): TS.Identifier | undefined {
+  readFirstTarget(n: TS.Node): TS.Identifier | undefined {
     const ts = this.ts;
     let target: TS.Expression | undefined;
     if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken)) target = n.operand;

@@ -196,6 +196,18 @@ export abstract class ExpressionLowerer {
    */
   abstract bindLiteralBoxes(e: TS.ObjectLiteralExpression, build: () => TS.Expression): TS.Expression;
 
+  /**
+   * The local that the update or compound assignment `n` reads first, when that read may be in the
+   * local's dead zone (the read must then check it), or undefined.
+   */
+  abstract readFirstTarget(n: TS.Node): TS.Identifier | undefined;
+
+  /** `target` as read first by `n`: through `$tdz` when readFirstTarget says the read may be early. */
+  private firstRead(n: TS.BinaryExpression, target: TS.Expression): TS.Expression {
+    const early = this.readFirstTarget(n);
+    return early === undefined ? target : this.f.createCallExpression(this.rt('tdz'), undefined, [target, this.f.createStringLiteral(early.text)]);
+  }
+
   /** Destructures `value` into a pattern that awaits (statement lowering implements it). */
   abstract destructure(pattern: TS.BindingName | TS.Expression, value: TS.Expression): void;
 
@@ -411,16 +423,18 @@ export abstract class ExpressionLowerer {
       const t = this.temp();
       const end = this.newLabel();
       const binOp = op === K.AmpersandAmpersandEqualsToken ? K.AmpersandAmpersandToken : op === K.BarBarEqualsToken ? K.BarBarToken : K.QuestionQuestionToken;
-      this.emit(this.assign(this.field(t), target));
+      this.emit(this.assign(this.field(t), this.firstRead(e, target)));
       this.jumpIf(this.shortCircuits(binOp, this.field(t)), end);
       this.emit(this.assign(this.field(t), f.createAssignment(target, this.explode(e.right))));
       this.mark(end);
       return this.field(t);
     }
     if (op >= K.FirstCompoundAssignment && op <= K.LastCompoundAssignment) {
-      // x += await y reads x before the await (regenerator #206).
+      // x += await y reads x before the await (regenerator #206), and throws there if x is still in
+      // its dead zone (a closure made before x's declaration).
       const target = this.explodeTarget(e.left);
-      const old = this.unchangedAcross(e.left, [e.right]) ? target : this.save(target);
+      const read = this.firstRead(e, target);
+      const old = read === target && this.unchangedAcross(e.left, [e.right]) ? target : this.save(read);
       const rhs = this.explode(e.right);
       const binOp = compoundToBinary(ts, op);
       return f.createAssignment(target, f.createBinaryExpression(old, binOp, paren(f, rhs)));

@@ -20,3 +20,20 @@ export function checkedAssign<T>(current: unknown, name: string, value: T): T {
   if (current === UNINITIALIZED) throw new ReferenceError(`Cannot access '${name}' before initialization`);
   return value;
 }
+
+/**
+ * A reference to `frame[field]` for a destructuring or for-in/of target that may run in the
+ * variable's dead zone: storing through `.v` throws ReferenceError while the field is still
+ * UNINITIALIZED, at the moment the engine would (the value is already computed).
+ */
+export function checkedRef(frame: Record<string, unknown>, field: string, name: string): { v: unknown } {
+  return {
+    get v(): unknown {
+      return frame[field];
+    },
+    set v(value: unknown) {
+      if (frame[field] === UNINITIALIZED) throw new ReferenceError(`Cannot access '${name}' before initialization`);
+      frame[field] = value;
+    },
+  };
+}

@@ -20,7 +20,7 @@
 import { SUSPEND, BRAND, awaitValue, inlineResult, drv, defineCoroutine, ClosureFrame, templateObject, failedCoroutine } from './coroutine';
 import { asyncIteratorOf, asyncIteratorClose } from './iteration';
 import { newDisposeEnv, addDisposable, disposeResources } from './disposal';
-import { UNINITIALIZED, checkInitialized, checkedAssign } from './deadzone';
+import { UNINITIALIZED, checkInitialized, checkedAssign, checkedRef } from './deadzone';
 import { requireObjectCoercible, objectRest, arrayRest } from './destructuring';
 import { callable, iteratorOf, heldReturn } from './checks';
 
@@ -55,10 +55,11 @@ export const aclose = asyncIteratorClose;
 export const denv = newDisposeEnv;
 export const duse = addDisposable;
 export const ddispose = disposeResources;
-/** Temporal dead zone: the uninitialised marker, the checked read and the checked assignment. */
+/** Temporal dead zone: the uninitialised marker, the checked read, assignment and pattern target. */
 export const Z = UNINITIALIZED;
 export const tdz = checkInitialized;
 export const tdzw = checkedAssign;
+export const tdzref = checkedRef;
 /** Destructuring taken apart by hand (defaults or computed keys that await). */
 export const coercible = requireObjectCoercible;
 export const orest = objectRest;

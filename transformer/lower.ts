@@ -1574,8 +1574,17 @@ export class FunctionLowerer extends ExpressionLowerer {
     // Declaration names of nested parameters etc. are not references.
     if (p && (ts.isParameter(p) || ts.isBindingElement(p) || ts.isVariableDeclaration(p)) && (p as TS.NamedDeclaration).name === id && this.fnDepth > 0) return id;
     const access = this.frameAccess(fld.owner, fld.field);
-    if (fld.owner.tdzReads().has(id) && !this.isWriteTarget(id))
-      return this.f.createCallExpression(this.rt('tdz'), undefined, [access, this.f.createStringLiteral(id.text)]);
+    if (fld.owner.tdzReads().has(id)) {
+      if (!this.isWriteTarget(id)) return this.f.createCallExpression(this.rt('tdz'), undefined, [access, this.f.createStringLiteral(id.text)]);
+      if (!this.isPlainOrUpdateTarget(id) && ts.isPropertyAccessExpression(access)) {
+        // A destructuring or for-in/of target run early: written through a reference whose setter
+        // checks, so the throw comes when the value is stored, as the engine's does.
+        //   [source]  const f = () => { [x] = [1]; }; f(); let x = 0;
+        //   [output]  [$tdzref($f, "x", "x").v] = [1];
+        const ref = this.f.createCallExpression(this.rt('tdzref'), undefined, [access.expression, this.f.createStringLiteral(access.name.text), this.f.createStringLiteral(id.text)]);
+        return this.f.createPropertyAccessExpression(ref, 'v');
+      }
+    }
     return access;
   }
 
@@ -1613,6 +1622,16 @@ export class FunctionLowerer extends ExpressionLowerer {
     const sym = this.an.symbolOf(target);
     const fld = sym && this.fieldOf(sym);
     return fld && !fld.owner.boxed.has(sym) && fld.owner.tdzReads().has(target) ? target : undefined;
+  }
+
+  /** `x = v`, `x op= v`, `x++`: writes whose dead-zone check earlyAssignTarget or readFirstTarget makes. */
+  private isPlainOrUpdateTarget(id: TS.Identifier): boolean {
+    const ts = this.ts;
+    let n: TS.Node = id;
+    while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
+    const p = n.parent;
+    if ((ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p)) && (p.operator === ts.SyntaxKind.PlusPlusToken || p.operator === ts.SyntaxKind.MinusMinusToken)) return true;
+    return ts.isBinaryExpression(p) && p.left === n && p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
   }
 
   /** An identifier written (or updated) here: an assignment, ++/--, destructuring or for-in/of target. */

@@ -6,9 +6,14 @@
 /** The value of a field whose `let`/`const`/`class` has not been initialised yet. */
 export const UNINITIALIZED: unique symbol = Symbol('tscoro.uninitialized');
 
+/** V8's error for a `let`/`const`/`class` used before its declaration ran. */
+function deadZoneError(name: string): ReferenceError {
+  return new ReferenceError(`Cannot access '${name}' before initialization`);
+}
+
 /** Returns `value`, or throws ReferenceError if it is still UNINITIALIZED. */
 export function checkInitialized<T>(value: T, name: string): T {
-  if ((value as unknown) === UNINITIALIZED) throw new ReferenceError(`Cannot access '${name}' before initialization`);
+  if ((value as unknown) === UNINITIALIZED) throw deadZoneError(name);
   return value;
 }
 
@@ -17,7 +22,7 @@ export function checkInitialized<T>(value: T, name: string): T {
  * binding (`current`, x's field) is still UNINITIALIZED: as in the engine, the right side runs first.
  */
 export function checkedAssign<T>(current: unknown, name: string, value: T): T {
-  if (current === UNINITIALIZED) throw new ReferenceError(`Cannot access '${name}' before initialization`);
+  if (current === UNINITIALIZED) throw deadZoneError(name);
   return value;
 }
 
@@ -32,7 +37,7 @@ export function checkedRef(frame: Record<string, unknown>, field: string, name: 
       return frame[field];
     },
     set v(value: unknown) {
-      if (frame[field] === UNINITIALIZED) throw new ReferenceError(`Cannot access '${name}' before initialization`);
+      if (frame[field] === UNINITIALIZED) throw deadZoneError(name);
       frame[field] = value;
     },
   };

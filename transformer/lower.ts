@@ -1251,20 +1251,17 @@ export class FunctionLowerer extends ExpressionLowerer {
     const f = this.f;
     if (ts.isIdentifier(n)) return this.rewriteIdentifier(n);
     if (ts.isComputedPropertyName(n) && n.parent && (ts.isClassElement(n.parent) || ts.isMethodDeclaration(n.parent) || ts.isAccessor(n.parent))) return this.rewriteMemberKey(n);
-    const early = this.earlyAssignTarget(n);
+    const early = this.earlyWrite(n);
     if (early !== undefined) {
-      // `x = v` where x may still be in its dead zone: v first, then the check, then the write.
-      const e = n as TS.BinaryExpression;
-      const fld = this.fieldOf(this.an.symbolOf(early)!)!;
-      const value = ts.visitNode(e.right, this.visit) as TS.Expression;
-      const check = f.createCallExpression(this.rt('tdzw'), undefined, [this.frameAccess(fld.owner, fld.field), f.createStringLiteral(early.text), value]);
-      return f.createAssignment(this.frameAccess(fld.owner, fld.field), check);
-    }
-    const checked = this.readFirstTarget(n);
-    if (checked !== undefined) {
-      const fld = this.fieldOf(this.an.symbolOf(checked)!)!;
-      const check = f.createCallExpression(this.rt('tdz'), undefined, [this.frameAccess(fld.owner, fld.field), f.createStringLiteral(checked.text)]);
-      return f.createComma(check, ts.visitEachChild(n, this.visit, this.context) as TS.Expression);
+      const { id, fld, assign } = early;
+      if (assign) {
+        // `x = v` where x may still be in its dead zone: v first, then the check, then the write.
+        const value = ts.visitNode((n as TS.BinaryExpression).right, this.visit) as TS.Expression;
+        const check = f.createCallExpression(this.rt('tdzw'), undefined, [this.frameAccess(fld.owner, fld.field), f.createStringLiteral(id.text), value]);
+        return f.createAssignment(this.frameAccess(fld.owner, fld.field), check);
+      }
+      // `x++`, `x op= v`: the read comes first, so does its check (the target must stay a reference).
+      return f.createComma(this.deadZoneRead(this.frameAccess(fld.owner, fld.field), id.text), ts.visitEachChild(n, this.visit, this.context) as TS.Expression);
     }
     // An arrow step keeps `this`, `arguments`, `super` and `#names` as written: it is lexically
     // inside the function (and its class), so they mean what the user wrote.
@@ -1575,8 +1572,11 @@ export class FunctionLowerer extends ExpressionLowerer {
     if (p && (ts.isParameter(p) || ts.isBindingElement(p) || ts.isVariableDeclaration(p)) && (p as TS.NamedDeclaration).name === id && this.fnDepth > 0) return id;
     const access = this.frameAccess(fld.owner, fld.field);
     if (fld.owner.tdzReads().has(id)) {
-      if (!this.isWriteTarget(id)) return this.f.createCallExpression(this.rt('tdz'), undefined, [access, this.f.createStringLiteral(id.text)]);
-      if (!this.isPlainOrUpdateTarget(id) && ts.isPropertyAccessExpression(access)) {
+      if (!this.isWriteTarget(id)) return this.deadZoneRead(access, id.text);
+      // `x = v`, `x++`, `x op= v` were checked by earlyWrite (in visit or in the spill path).
+      let w: TS.Node = id.parent;
+      while (ts.isParenthesizedExpression(w)) w = w.parent;
+      if (this.localWrite(w)?.id !== id && ts.isPropertyAccessExpression(access)) {
         // A destructuring or for-in/of target run early: written through a reference whose setter
         // checks, so the throw comes when the value is stored, as the engine's does.
         //   [source]  const f = () => { [x] = [1]; }; f(); let x = 0;
@@ -1589,49 +1589,42 @@ export class FunctionLowerer extends ExpressionLowerer {
   }
 
   /**
-   * The local that `n` (`x++`, `--x`, `x += v`, `x ||= v`) reads before it writes, when that read may
-   * be in the local's dead zone: the target itself cannot be wrapped in `$tdz(...)` (it must stay
-   * a reference), so the check comes first.
-   *   [source]  let [b = a++, a] = [];
-   *   [output]  [this.b = ($tdz(this.a, "a"), this.a++), this.a] = [];
+   * The write `n` is, when its target is a local: `x = v` (assign) or `x++`, `--x`, `x += v`,
+   * `x ||= v` (an update: it reads x first).
    */
-  readFirstTarget(n: TS.Node): TS.Identifier | undefined {
+  private localWrite(n: TS.Node): { id: TS.Identifier; assign: boolean } | undefined {
     const ts = this.ts;
+    const K = ts.SyntaxKind;
     let target: TS.Expression | undefined;
-    if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken)) target = n.operand;
-    else if (ts.isBinaryExpression(n) && n.operatorToken.kind > ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) target = n.left;
+    let assign = false;
+    if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === K.PlusPlusToken || n.operator === K.MinusMinusToken)) target = n.operand;
+    else if (ts.isBinaryExpression(n) && n.operatorToken.kind >= K.FirstAssignment && n.operatorToken.kind <= K.LastAssignment) {
+      target = n.left;
+      assign = n.operatorToken.kind === K.EqualsToken;
+    }
     while (target && ts.isParenthesizedExpression(target)) target = target.expression;
-    if (!target || !ts.isIdentifier(target) || target.pos < 0) return undefined;
-    const sym = this.an.symbolOf(target);
-    const fld = sym && this.fieldOf(sym);
-    return fld && !fld.owner.boxed.has(sym) && fld.owner.tdzReads().has(target) ? target : undefined;
+    return target && ts.isIdentifier(target) ? { id: target, assign } : undefined;
   }
 
   /**
-   * The local that the plain assignment `n` (`x = v`) writes, when the write may run in the local's
-   * dead zone (a closure called before the declaration): the engine throws there, after evaluating v.
-   *   [source]  const set = () => { x = 5; }; set(); let x = 0; await 0;
-   *   [output]  $f.x = $tdzw($f.x, "x", 5);
+   * The write `n` is, when it may run in its local's dead zone (earlier in the text, or in a closure
+   * made before the declaration): the engine throws there, after evaluating the right side of
+   * `x = v`, before it for an update (which reads first).
+   *   [source]  let [b = a++, a] = [];                          const set = () => { x = 5; };
+   *   [output]  [this.b = ($tdz(this.a, "a"), this.a++), this.a] = [];    $f.x = $tdzw($f.x, "x", 5);
    */
-  private earlyAssignTarget(n: TS.Node): TS.Identifier | undefined {
-    const ts = this.ts;
-    if (!ts.isBinaryExpression(n) || n.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
-    let target: TS.Expression = n.left;
-    while (ts.isParenthesizedExpression(target)) target = target.expression;
-    if (!ts.isIdentifier(target) || target.pos < 0) return undefined;
-    const sym = this.an.symbolOf(target);
+  private earlyWrite(n: TS.Node): { id: TS.Identifier; assign: boolean; fld: { field: string; owner: FunctionLowerer } } | undefined {
+    const w = this.localWrite(n);
+    if (w === undefined || w.id.pos < 0) return undefined;
+    const sym = this.an.symbolOf(w.id);
     const fld = sym && this.fieldOf(sym);
-    return fld && !fld.owner.boxed.has(sym) && fld.owner.tdzReads().has(target) ? target : undefined;
+    return fld && !fld.owner.boxed.has(sym) && fld.owner.tdzReads().has(w.id) ? { ...w, fld } : undefined;
   }
 
-  /** `x = v`, `x op= v`, `x++`: writes whose dead-zone check earlyAssignTarget or readFirstTarget makes. */
-  private isPlainOrUpdateTarget(id: TS.Identifier): boolean {
-    const ts = this.ts;
-    let n: TS.Node = id;
-    while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
-    const p = n.parent;
-    if ((ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p)) && (p.operator === ts.SyntaxKind.PlusPlusToken || p.operator === ts.SyntaxKind.MinusMinusToken)) return true;
-    return ts.isBinaryExpression(p) && p.left === n && p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+  /** The local an update (`x++`, `x += v`, `x ??= v`) reads first, when that read may be in its dead zone. */
+  readFirstTarget(n: TS.Node): TS.Identifier | undefined {
+    const early = this.earlyWrite(n);
+    return early !== undefined && !early.assign ? early.id : undefined;
   }
 
   /** An identifier written (or updated) here: an assignment, ++/--, destructuring or for-in/of target. */

@@ -202,10 +202,15 @@ export abstract class ExpressionLowerer {
    */
   abstract readFirstTarget(n: TS.Node): TS.Identifier | undefined;
 
+  /** `$tdz(value, name)`: `value`, or the ReferenceError of a read in `name`'s dead zone. */
+  deadZoneRead(value: TS.Expression, name: string): TS.Expression {
+    return this.f.createCallExpression(this.rt('tdz'), undefined, [value, this.f.createStringLiteral(name)]);
+  }
+
   /** `target` as read first by `n`: through `$tdz` when readFirstTarget says the read may be early. */
   private firstRead(n: TS.BinaryExpression, target: TS.Expression): TS.Expression {
     const early = this.readFirstTarget(n);
-    return early === undefined ? target : this.f.createCallExpression(this.rt('tdz'), undefined, [target, this.f.createStringLiteral(early.text)]);
+    return early === undefined ? target : this.deadZoneRead(target, early.text);
   }
 
   /** Destructures `value` into a pattern that awaits (statement lowering implements it). */

@@ -410,8 +410,8 @@ export class FunctionLowerer extends ExpressionLowerer {
     const elems = this.patternElements(pattern);
     if (elems === undefined) {
       // A leaf: a name, or (assignment patterns) any assignment target.
-      const target = ts.isIdentifier(pattern) ? this.bindingTarget(pattern) : this.explodeTarget(pattern as TS.Expression);
-      this.emit(this.assign(target, value));
+      if (ts.isIdentifier(pattern)) this.emit(this.leafWrite(pattern, value));
+      else this.emit(this.assign(this.explodeTarget(pattern as TS.Expression), value));
       return;
     }
     const src = this.temp();
@@ -1254,12 +1254,8 @@ export class FunctionLowerer extends ExpressionLowerer {
     const early = this.earlyWrite(n);
     if (early !== undefined) {
       const { id, fld, assign } = early;
-      if (assign) {
-        // `x = v` where x may still be in its dead zone: v first, then the check, then the write.
-        const value = ts.visitNode((n as TS.BinaryExpression).right, this.visit) as TS.Expression;
-        const check = f.createCallExpression(this.rt('tdzw'), undefined, [this.frameAccess(fld.owner, fld.field), f.createStringLiteral(id.text), value]);
-        return f.createAssignment(this.frameAccess(fld.owner, fld.field), check);
-      }
+      // `x = v` where x may still be in its dead zone: v first, then the check, then the write.
+      if (assign) return this.checkedWrite(id, fld, ts.visitNode((n as TS.BinaryExpression).right, this.visit) as TS.Expression);
       // `x++`, `x op= v`: the read comes first, so does its check (the target must stay a reference).
       return f.createComma(this.deadZoneRead(this.frameAccess(fld.owner, fld.field), id.text), ts.visitEachChild(n, this.visit, this.context) as TS.Expression);
     }
@@ -1619,6 +1615,29 @@ export class FunctionLowerer extends ExpressionLowerer {
     const sym = this.an.symbolOf(w.id);
     const fld = sym && this.fieldOf(sym);
     return fld && !fld.owner.boxed.has(sym) && fld.owner.tdzReads().has(w.id) ? { ...w, fld } : undefined;
+  }
+
+  /**
+   * `value` stored in local `id` through the dead-zone check (protocol `tdzw`: throws when the
+   * field still holds the marker, after `value` was evaluated).
+   *   [source]  const set = () => { x = 5; };    ([x = await f()] = [])
+   *   [output]  $f.x = $tdzw($f.x, "x", 5);      this.x = $tdzw(this.x, "x", this.$t2);
+   */
+  private checkedWrite(id: TS.Identifier, fld: { field: string; owner: FunctionLowerer }, value: TS.Expression): TS.Expression {
+    const f = this.f;
+    const check = f.createCallExpression(this.rt('tdzw'), undefined, [this.frameAccess(fld.owner, fld.field), f.createStringLiteral(id.text), value]);
+    return f.createAssignment(this.frameAccess(fld.owner, fld.field), check);
+  }
+
+  /**
+   * A destructuring leaf written step by step (see destructure): a name in a binding pattern
+   * declares it; a name in an assignment pattern run early goes through the dead-zone check.
+   */
+  private leafWrite(id: TS.Identifier, value: TS.Expression): TS.Statement {
+    const sym = this.an.symbolOf(id);
+    const fld = sym && this.fieldOf(sym);
+    if (fld && !fld.owner.boxed.has(sym) && fld.owner.tdzReads().has(id)) return this.f.createExpressionStatement(this.checkedWrite(id, fld, value));
+    return this.assign(this.bindingTarget(id), value);
   }
 
   /** The local an update (`x++`, `x += v`, `x ??= v`) reads first, when that read may be in its dead zone. */

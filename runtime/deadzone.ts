@@ -1,7 +1,9 @@
-// The temporal dead zone for compiled locals. Takes a frame field's value and the variable's name;
-// produces the value (or, for an assignment, the value to assign), or the ReferenceError V8 throws
-// when a `let`/`const`/`class` is read or assigned before its declaration ran. The transformer emits
-// the checks only for reads and writes that can happen that early.
+// Binding checks for compiled locals, which live in frame fields or plain `var`s and so lose what
+// the engine checks on a `let`/`const`/`class` binding. Takes a field's value and the variable's
+// name; produces the value (or, for an assignment, the value to assign), or the error V8 throws:
+// ReferenceError when the binding is read or assigned before its declaration ran (the dead zone),
+// TypeError when a `const` is assigned. The transformer emits the dead-zone checks only for reads
+// and writes that can happen that early, and the const check only where a const is written.
 
 /** The value of a field whose `let`/`const`/`class` has not been initialised yet. */
 export const UNINITIALIZED: unique symbol = Symbol('tscoro.uninitialized');
@@ -39,6 +41,25 @@ export function checkedRef(frame: Record<string, unknown>, field: string, name: 
     set v(value: unknown) {
       if (frame[field] === UNINITIALIZED) throw deadZoneError(name);
       frame[field] = value;
+    },
+  };
+}
+
+/**
+ * A reference standing for a `const` local written by an assignment, update, destructuring or
+ * for-in/of target (code TypeScript rejects, but plain JavaScript and `@ts-nocheck` files run):
+ * reading `.v` gives the value (ReferenceError in the dead zone), storing throws V8's TypeError once
+ * the value to store is computed, as the engine's write to a const binding does. `current` is the
+ * const's value where the write starts: a const changes only from uninitialised to its value.
+ */
+export function constRef(current: unknown, name: string): { v: unknown } {
+  return {
+    get v(): unknown {
+      return checkInitialized(current, name);
+    },
+    set v(_value: unknown) {
+      checkInitialized(current, name);
+      throw new TypeError('Assignment to constant variable.');
     },
   };
 }

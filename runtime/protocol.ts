@@ -20,7 +20,7 @@
 import { SUSPEND, BRAND, awaitValue, inlineResult, drv, defineCoroutine, ClosureFrame, templateObject, failedCoroutine } from './coroutine';
 import { asyncIteratorOf, asyncIteratorClose } from './iteration';
 import { newDisposeEnv, addDisposable, disposeResources } from './disposal';
-import { UNINITIALIZED, checkInitialized, checkedAssign, checkedRef } from './deadzone';
+import { UNINITIALIZED, checkInitialized, checkedAssign, checkedRef, constRef } from './deadzone';
 import { requireObjectCoercible, objectRest, arrayRest } from './destructuring';
 import { callable, iteratorOf, heldReturn } from './checks';
 
@@ -60,6 +60,8 @@ export const Z = UNINITIALIZED;
 export const tdz = checkInitialized;
 export const tdzw = checkedAssign;
 export const tdzref = checkedRef;
+/** A `const` local written to: a reference whose store throws TypeError. */
+export const cref = constRef;
 /** Destructuring taken apart by hand (defaults or computed keys that await). */
 export const coercible = requireObjectCoercible;
 export const orest = objectRest;

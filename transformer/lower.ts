@@ -1356,8 +1356,9 @@ export class FunctionLowerer extends ExpressionLowerer {
     if (ts.isShorthandPropertyAssignment(n)) {
       // `{ z }` in a literal, or `{ z = d }` in a destructuring assignment, whose z is a field:
       //   [source]  ({ z = y } = o)      [output]  ({ z: this.z = this.y } = this.o)
-      // The default is an expression of the function too (it may read fields).
-      const ref = this.refFor(n.name);
+      // The default is an expression of the function too (it may read fields). The name goes
+      // through rewriteIdentifier, as a reference: dead-zone and const checks included.
+      const ref = this.rewriteIdentifier(n.name) as TS.Expression;
       const init = n.objectAssignmentInitializer && (this.visit(n.objectAssignmentInitializer) as TS.Expression);
       if (ts.isIdentifier(ref) && ref.text === n.name.text)
         return init === n.objectAssignmentInitializer ? n : f.updateShorthandPropertyAssignment(n, n.name, init);
@@ -1552,6 +1553,18 @@ export class FunctionLowerer extends ExpressionLowerer {
     if (sym === undefined) return id;
     const fld = this.fieldOf(sym);
     if (!fld) return id;
+    if (this.isConstLocal(sym) && this.isWriteTarget(id)) {
+      // A write to a `const` that became a field or a `var`: the engine's TypeError, through a
+      // reference whose store throws once the value is computed (reads of `x++`, `x += v` work).
+      //   [source]  const c = 1; c += g();
+      //   [output]  $cref(this.c, "c").v += g();
+      const saved = this.constWriteOk;
+      this.constWriteOk = true;
+      const current = this.rewriteIdentifier(id) as TS.Expression;
+      this.constWriteOk = saved;
+      const ref = this.f.createCallExpression(this.rt('cref'), undefined, [current, this.f.createStringLiteral(id.text)]);
+      return this.f.createPropertyAccessExpression(ref, 'v');
+    }
     if (fld.owner.boxed.has(sym)) {
       if (this.fnDepth === 0 && fld.owner === this) return this.f.createPropertyAccessExpression(this.frameAccess(this, fld.field), 'v');
       const param = fld.owner.captureParams.get(sym);
@@ -1584,6 +1597,19 @@ export class FunctionLowerer extends ExpressionLowerer {
     return access;
   }
 
+  /** Set while rewriteIdentifier reads a const's current value for its write reference. */
+  private constWriteOk = false;
+
+  /** A `const` (or `using`) local of a lowered function, unless its current value is being read for cref. */
+  private isConstLocal(sym: TS.Symbol): boolean {
+    if (this.constWriteOk) return false;
+    const d = sym.valueDeclaration;
+    if (d === undefined) return false;
+    let decl: TS.Node = d;
+    while (this.ts.isBindingElement(decl) || this.ts.isObjectBindingPattern(decl) || this.ts.isArrayBindingPattern(decl)) decl = decl.parent;
+    return this.ts.isVariableDeclaration(decl) && (this.ts.getCombinedNodeFlags(decl) & this.ts.NodeFlags.Constant) !== 0;
+  }
+
   /**
    * The write `n` is, when its target is a local: `x = v` (assign) or `x++`, `--x`, `x += v`,
    * `x ||= v` (an update: it reads x first).
@@ -1614,7 +1640,8 @@ export class FunctionLowerer extends ExpressionLowerer {
     if (w === undefined || w.id.pos < 0) return undefined;
     const sym = this.an.symbolOf(w.id);
     const fld = sym && this.fieldOf(sym);
-    return fld && !fld.owner.boxed.has(sym) && fld.owner.tdzReads().has(w.id) ? { ...w, fld } : undefined;
+    // A const's writes all go through cref (rewriteIdentifier), which checks the dead zone too.
+    return fld && !fld.owner.boxed.has(sym) && !this.isConstLocal(sym) && fld.owner.tdzReads().has(w.id) ? { ...w, fld } : undefined;
   }
 
   /**
@@ -1636,6 +1663,7 @@ export class FunctionLowerer extends ExpressionLowerer {
   private leafWrite(id: TS.Identifier, value: TS.Expression): TS.Statement {
     const sym = this.an.symbolOf(id);
     const fld = sym && this.fieldOf(sym);
+    if (fld && this.isConstLocal(sym) && this.isWriteTarget(id)) return this.assign(this.rewriteIdentifier(id) as TS.Expression, value);
     if (fld && !fld.owner.boxed.has(sym) && fld.owner.tdzReads().has(id)) return this.f.createExpressionStatement(this.checkedWrite(id, fld, value));
     return this.assign(this.bindingTarget(id), value);
   }
@@ -1657,7 +1685,7 @@ export class FunctionLowerer extends ExpressionLowerer {
       ts.isParenthesizedExpression(p) ||
       ts.isObjectLiteralExpression(p) ||
       ts.isArrayLiteralExpression(p) ||
-      ts.isShorthandPropertyAssignment(p) ||
+      (ts.isShorthandPropertyAssignment(p) && p.name === n) ||
       (ts.isPropertyAssignment(p) && p.initializer === n) ||
       ts.isSpreadAssignment(p) ||
       ts.isSpreadElement(p) ||

@@ -130,7 +130,7 @@ export class FunctionLowerer extends ExpressionLowerer {
   lowerBody(): LoweredBody {
     const ts = this.ts;
     const body = this.fn.body!;
-    if (ts.isBlock(body)) this.lowerStatements(body.statements);
+    if (ts.isBlock(body)) this.lowerStatements(body.statements, false);
     else {
       // Concise arrow body: `async (x) => expr` returns expr.
       for (const s of this.returnStmts(this.explode(body), [])) this.emit(s);
@@ -224,10 +224,16 @@ export class FunctionLowerer extends ExpressionLowerer {
 
   // ---- statements -----------------------------------------------------------------------------
 
-  /** A statement list; a `using` declaration turns the rest of the list into its try block. */
-  private lowerStatements(stmts: readonly TS.Statement[]): void {
+  /**
+   * A statement list; a `using` declaration turns the rest of the list into its try block. `entry`:
+   * the list is a nested block being entered (not the function body, whose functions are hoisted to
+   * the step's start, nor the rest of a list after `using`).
+   */
+  private lowerStatements(stmts: readonly TS.Statement[], entry = true): void {
     const ts = this.ts;
+    if (entry) this.enterBlockBoxes(stmts);
     this.armDeadZones(stmts);
+    if (entry) this.enterBlockFunctions(stmts);
     for (let i = 0; i < stmts.length; i++) {
       const s = stmts[i];
       if (ts.isVariableStatement(s) && (s.declarationList.flags & ts.NodeFlags.Using) !== 0) {
@@ -236,6 +242,146 @@ export class FunctionLowerer extends ExpressionLowerer {
       }
       this.lowerStatement(s);
     }
+  }
+
+  /** Declarations whose per-iteration boxes enterBlockBoxes made. */
+  private readonly enteredBoxes = new Set<TS.VariableDeclaration>();
+
+  /**
+   * In a loop, the boxes of a block's `let`/`const`/`class` bindings that closures capture, made when the
+   * block is entered (where the engine creates the bindings), not at the declaration: a closure or
+   * function created earlier in the block holds the box of this iteration, and the declaration
+   * stores into it. (Made at the declaration, such a closure read the field, and so the box.)
+   *   [source]  for (...) { await 0; const f = () => k; let k = i; fs.push(f); }
+   *   [output]  this.k = { v: void 0 }; ... this.f = (($k) => () => $k.v)(this.k); this.k.v = this.i;
+   */
+  private enterBlockBoxes(stmts: readonly TS.Statement[]): void {
+    const ts = this.ts;
+    if (this.loopDepth === 0) return;
+    for (const s of stmts) {
+      if (ts.isClassDeclaration(s) && s.name) {
+        // A class binding is per iteration too.
+        for (const b of this.freshBoxes(s.name)) this.emit(this.f.createExpressionStatement(b));
+        continue;
+      }
+      if (!ts.isVariableStatement(s)) continue;
+      const flags = s.declarationList.flags;
+      if ((flags & ts.NodeFlags.BlockScoped) === 0 || (flags & ts.NodeFlags.Using) !== 0) continue;
+      for (const d of s.declarationList.declarations) {
+        this.enteredBoxes.add(d);
+        for (const b of this.freshBoxes(d.name)) this.emit(this.f.createExpressionStatement(b));
+      }
+    }
+  }
+
+  /** Where a class declaration stores its class: its field, or the `.v` of its box. */
+  private declaredTarget(name: TS.Identifier, fld: { field: string; owner: FunctionLowerer }): TS.Expression {
+    const sym = this.an.checker.getSymbolAtLocation(name);
+    const access = this.frameAccess(fld.owner, fld.field);
+    return sym && fld.owner.boxed.has(sym) ? this.f.createPropertyAccessExpression(access, 'v') : access;
+  }
+
+  /**
+   * A block kept as written (no await in it) whose function declarations use per-iteration boxes:
+   * each becomes a binding made at the block's start from a closure that receives the boxes (a
+   * declaration cannot take them), where the engine would create the function.
+   *   [source]  for (let k ...) { await 0; if (c) { fs.push(g); function g() { return k; } } }
+   *   [output]  if (this.c) { let g = (($k) => function g() { return $k.v; })(this.k); this.fs.push(g); }
+   */
+  private blockWithBoxedFunctions(n: TS.Block): TS.Block | undefined {
+    const ts = this.ts;
+    const f = this.f;
+    const fns = n.statements.filter((s): s is TS.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name !== undefined && s.body !== undefined && this.boxesUsed(s).length > 0);
+    const classes = n.statements.filter((s): s is TS.ClassDeclaration => ts.isClassDeclaration(s) && s.name !== undefined && this.classBoxes(s).length > 0);
+    if (fns.length === 0 && classes.length === 0) return undefined;
+    const head = fns.map((d): TS.Statement => {
+      const value = this.withBoxes(this.boxesUsed(d), () => this.functionValue(d)) as TS.Expression;
+      const sym = this.an.checker.getSymbolAtLocation(d.name!);
+      const fld = sym && this.fieldOf(sym);
+      if (fld) return this.assign(this.frameAccess(fld.owner, fld.field), value);
+      return f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(d.name!.text, undefined, undefined, value)], ts.NodeFlags.Let));
+    });
+    const rest = n.statements
+      .filter((s) => !fns.includes(s as TS.FunctionDeclaration))
+      .flatMap((s): TS.Statement[] => {
+        if (!classes.includes(s as TS.ClassDeclaration)) {
+          const out = this.visit(s) as TS.Node | TS.Node[];
+          return (Array.isArray(out) ? out : [out]) as TS.Statement[];
+        }
+        // A class declaration (not hoisted) stays where it is, as a `let` of the class.
+        const c = s as TS.ClassDeclaration;
+        const value = this.withBoxes(this.classBoxes(c), () => {
+          const cls = this.inNested(c, () => ts.visitEachChild(c, this.visit, this.context)) as TS.ClassDeclaration;
+          return f.createClassExpression(cls.modifiers?.filter((m) => ts.isDecorator(m)), c.name, cls.typeParameters, cls.heritageClauses, cls.members);
+        }) as TS.Expression;
+        const sym = this.an.checker.getSymbolAtLocation(c.name!);
+        const fld = sym && this.fieldOf(sym);
+        if (fld) return [this.assign(this.declaredTarget(c.name!, fld), value)];
+        return [f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(c.name!.text, undefined, undefined, value)], ts.NodeFlags.Let))];
+      });
+    return f.updateBlock(n, [...head, ...rest]);
+  }
+
+  /** The per-iteration boxes a class declaration uses, its own name left out (isOwnClassName). */
+  private classBoxes(c: TS.ClassDeclaration): TS.Symbol[] {
+    const own = c.name && this.an.checker.getSymbolAtLocation(c.name);
+    return this.boxesUsed(c).filter((b) => b !== own);
+  }
+
+  /** Function declarations already created by enterBlockFunctions. */
+  private readonly blockFunctions = new Set<TS.FunctionDeclaration>();
+
+  /**
+   * The function declarations of a nested block (or switch case block), created each time the block
+   * is entered, before its first statement, as the engine instantiates them: a loop body's function
+   * is a new object per iteration. The function body's own are hoisted to the step's start instead.
+   *   [source]  for (const x of xs) { await f(x); function h() {} hs.push(h); }
+   *   [output]  case 1: ... this.h = function h() { }; this.$s = 2; <await f(x)> case 2: hs.push(this.h);
+   */
+  private enterBlockFunctions(stmts: readonly TS.Statement[]): void {
+    const ts = this.ts;
+    for (const s of stmts) {
+      if (!ts.isFunctionDeclaration(s) || !s.name || this.blockFunctions.has(s)) continue;
+      const sym = this.an.checker.getSymbolAtLocation(s.name);
+      const fld = sym && this.fieldOf(sym);
+      if (!fld) continue; // not a frame local: stays with the body's hoisted declarations
+      this.blockFunctions.add(s);
+      if (this.loopDepth > 0 && this.capturesUnboxedYet(s, stmts)) continue;
+      // Per-iteration bindings declared before the block (loop heads, outer blocks) have their
+      // box already: the function keeps the current one, as a closure would.
+      const used = this.boxesUsed(s);
+      const value = used.length > 0 ? (this.withBoxes(used, () => this.functionValue(s)) as TS.Expression) : this.functionValue(s);
+      this.emit(this.assign(this.field(fld.field), value));
+    }
+  }
+
+  /**
+   * In a loop, a function declaration that uses a `let`/`const` of its own block (outside the
+   * function) that has no box yet when the block is entered (enterBlockBoxes boxes those of the
+   * block's own statements; this is what is left, e.g. a binding of a switch's case clauses).
+   * Refused: the function would read the field, and so a later box, as the value.
+   */
+  private capturesUnboxedYet(fn: TS.FunctionDeclaration, stmts: readonly TS.Statement[]): boolean {
+    const ts = this.ts;
+    const start = stmts[0].pos;
+    const end = stmts[stmts.length - 1].end;
+    let found: TS.Identifier | undefined;
+    const visit = (n: TS.Node): void => {
+      if (found) return;
+      if (ts.isIdentifier(n)) {
+        const sym = this.an.symbolOf(n);
+        const d = sym?.valueDeclaration;
+        if (sym && d && this.fieldOf(sym)?.owner === this && !this.boxed.has(sym) && d.pos >= start && d.end <= end && !(d.pos >= fn.pos && d.end <= fn.end)) {
+          let decl: TS.Node = d;
+          while (ts.isBindingElement(decl) || ts.isObjectBindingPattern(decl) || ts.isArrayBindingPattern(decl)) decl = decl.parent;
+          if (ts.isVariableDeclaration(decl) && (ts.getCombinedNodeFlags(decl) & ts.NodeFlags.BlockScoped) !== 0) found = n;
+        }
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(fn);
+    if (found) refuse(this.reporter, found, 'a `let`/`const` declared in a loop that awaits, captured by a function declaration of its block', 'use a function expression or arrow function after the declaration instead.', Code.PerIterationCapture);
+    return found !== undefined;
   }
 
   /**
@@ -266,7 +412,7 @@ export class FunctionLowerer extends ExpressionLowerer {
       this.emit(f.createExpressionStatement(f.createCallExpression(this.rt('duse'), undefined, [this.field(env), target, isAwait ? f.createTrue() : f.createFalse()])));
       this.releaseTemps();
     }
-    this.lowerStatements(rest);
+    this.lowerStatements(rest, false);
     this.enterFinally(ctx);
     const dispose = f.createCallExpression(this.rt('ddispose'), undefined, [
       this.field(env),
@@ -285,7 +431,8 @@ export class FunctionLowerer extends ExpressionLowerer {
     const ts = this.ts;
     const f = this.f;
     if (ts.isFunctionDeclaration(s)) {
-      // Hoisted: callable from the first line of the block, as JavaScript hoists it.
+      if (this.blockFunctions.has(s)) return; // created on entering its block (enterBlockFunctions)
+      // Hoisted: callable from the first line of the body, as JavaScript hoists it.
       if (s.name) {
         const sym = this.an.checker.getSymbolAtLocation(s.name);
         const fld = sym && this.fieldOf(sym);
@@ -359,7 +506,7 @@ export class FunctionLowerer extends ExpressionLowerer {
       const sym = this.an.checker.getSymbolAtLocation(s.name);
       const fld = sym && this.fieldOf(sym);
       const cls = this.explodeClass(s);
-      this.emit(fld ? this.assign(this.field(fld.field), cls) : f.createExpressionStatement(cls));
+      this.emit(fld ? this.assign(this.declaredTarget(s.name, fld), cls) : f.createExpressionStatement(cls));
       this.releaseTemps();
       return;
     }
@@ -375,7 +522,7 @@ export class FunctionLowerer extends ExpressionLowerer {
     }
     const isLet = (list.flags & ts.NodeFlags.BlockScoped) !== 0;
     for (const d of list.declarations) {
-      if (this.loopDepth > 0 && isLet) for (const b of this.freshBoxes(d.name)) this.emit(f.createExpressionStatement(b));
+      if (this.loopDepth > 0 && isLet && !this.enteredBoxes.has(d)) for (const b of this.freshBoxes(d.name)) this.emit(f.createExpressionStatement(b));
       if (d.initializer === undefined) {
         // `let x;` re-initialises on every execution (each loop iteration starts undefined).
         if (isLet && ts.isIdentifier(d.name)) this.emit(this.assign(this.bindingTarget(d.name), f.createVoidZero()));
@@ -909,6 +1056,11 @@ export class FunctionLowerer extends ExpressionLowerer {
     const end = this.newLabel();
     this.emit(this.assign(this.field(disc), this.explode(s.expression)));
     this.releaseTemps();
+    // The case block is entered (its bindings and functions created) after the discriminant,
+    // before the tests.
+    const caseBlock = s.caseBlock.clauses.flatMap((c) => c.statements);
+    this.enterBlockBoxes(caseBlock);
+    this.enterBlockFunctions(caseBlock);
     const clauseLabels = s.caseBlock.clauses.map(() => this.newLabel());
     let defaultLabel = end;
     s.caseBlock.clauses.forEach((c, i) => {
@@ -1265,6 +1417,10 @@ export class FunctionLowerer extends ExpressionLowerer {
     if (ts.isMetaProperty(n) && n.keywordToken === ts.SyntaxKind.NewKeyword && this.direct && this.arrowStepFrame === undefined)
       return ts.isArrowFunction(this.fn) ? this.frameAccess(this, '$nt') : f.createVoidZero();
     if (ts.isObjectLiteralExpression(n)) return this.bindLiteralBoxes(n, () => ts.visitEachChild(n, this.visit, this.context));
+    if (this.fnDepth === 0 && this.boxed.size > 0 && ts.isBlock(n)) {
+      const out = this.blockWithBoxedFunctions(n);
+      if (out !== undefined) return out;
+    }
     if (this.fnDepth === 0 && this.boxed.size > 0 && (this.an.isFunctionBoundary(n) || ts.isClassExpression(n))) {
       const bound = this.bindBoxes(n);
       if (bound !== undefined) return bound;
@@ -1280,12 +1436,16 @@ export class FunctionLowerer extends ExpressionLowerer {
       const sym = this.an.checker.getSymbolAtLocation(n.name);
       const fld = sym && this.fieldOf(sym);
       if (fld) {
-        const cls = this.inNested(n, () => ts.visitEachChild(n, this.visit, this.context)) as TS.ClassDeclaration;
-        return this.assign(
-          this.frameAccess(fld.owner, fld.field),
+        const build = (): TS.Expression => {
+          const cls = this.inNested(n, () => ts.visitEachChild(n, this.visit, this.context)) as TS.ClassDeclaration;
           // The original name, not cls.name: the visitor rewrote that to a frame access.
-          f.createClassExpression(cls.modifiers?.filter((m) => ts.isDecorator(m)), n.name, cls.typeParameters, cls.heritageClauses, cls.members),
-        );
+          return f.createClassExpression(cls.modifiers?.filter((m) => ts.isDecorator(m)), n.name, cls.typeParameters, cls.heritageClauses, cls.members);
+        };
+        // A class using per-iteration boxes gets them as parameters, as a closure does.
+        //   [source]  for (...) { await 0; class C { m() { return x; } } }
+        //   [output]  this.C = (($x) => class C { m() { return $x.v; } })(this.x);
+        const used = this.boxed.size > 0 ? this.classBoxes(n) : [];
+        return this.assign(this.declaredTarget(n.name, fld), used.length > 0 ? (this.withBoxes(used, build) as TS.Expression) : build());
       }
     }
     if (ts.isClassLike(n)) return this.inNested(n, () => ts.visitEachChild(n, this.visit, this.context));
@@ -1404,7 +1564,7 @@ export class FunctionLowerer extends ExpressionLowerer {
     const isLet = (list.flags & ts.NodeFlags.BlockScoped) !== 0;
     const parts: TS.Expression[] = [];
     for (const d of list.declarations) {
-      if (this.loopDepth > 0 && isLet) parts.push(...this.freshBoxes(d.name));
+      if (this.loopDepth > 0 && isLet && !this.enteredBoxes.has(d)) parts.push(...this.freshBoxes(d.name));
       if (!d.initializer) {
         if (isLet && ts.isIdentifier(d.name)) parts.push(f.createAssignment(this.bindingTarget(d.name), f.createVoidZero()));
         continue;
@@ -1503,6 +1663,20 @@ export class FunctionLowerer extends ExpressionLowerer {
     return this.withBoxes(used, build) as TS.Expression;
   }
 
+  /**
+   * A class (declaration or expression) with awaits in its heritage or computed keys, whose members
+   * use per-iteration boxes: `build` (the keys already in temps) runs where the boxes are parameters.
+   * The class's own name inside it is its inner binding (isOwnClassName), not a box.
+   *   [source]  for (let i ...) { class C extends (await base()) { m() { return i; } } }
+   *   [output]  this.C = (($i) => class C extends this.$t0 { m() { return $i.v; } })(this.i);
+   */
+  bindClassBoxes(e: TS.ClassLikeDeclaration, build: () => TS.ClassExpression): TS.Expression {
+    if (this.fnDepth !== 0 || this.boxed.size === 0) return build();
+    const own = e.name && this.an.checker.getSymbolAtLocation(e.name);
+    const used = this.boxesUsed(e).filter((b) => b !== own);
+    return used.length > 0 ? (this.withBoxes(used, build) as TS.Expression) : build();
+  }
+
   /** The boxed bindings of this function that `n` reads or writes and that have no parameter yet. */
   private boxesUsed(n: TS.Node): TS.Symbol[] {
     const ts = this.ts;
@@ -1553,6 +1727,7 @@ export class FunctionLowerer extends ExpressionLowerer {
     if (sym === undefined) return id;
     const fld = this.fieldOf(sym);
     if (!fld) return id;
+    if (this.isOwnClassName(id, sym)) return id;
     if (this.isConstLocal(sym) && this.isWriteTarget(id)) {
       // A write to a `const` that became a field or a `var`: the engine's TypeError, through a
       // reference whose store throws once the value is computed (reads of `x++`, `x += v` work).
@@ -1595,6 +1770,25 @@ export class FunctionLowerer extends ExpressionLowerer {
       }
     }
     return access;
+  }
+
+  /**
+   * `C` inside the members of `class C` (not in a computed key) names the class's inner binding,
+   * which the emitted named class expression keeps: initialised before static fields run and
+   * unaffected by later writes to the outer `C`, whose field may be unset or changed by then.
+   *   [source]  class C { static self = C; m() { return C; } }
+   *   [output]  this.C = class C { static self = C; m() { return C; } };
+   */
+  private isOwnClassName(id: TS.Identifier, sym: TS.Symbol): boolean {
+    const ts = this.ts;
+    const decl = sym.valueDeclaration;
+    if (decl === undefined || !ts.isClassDeclaration(decl) || id.pos < decl.pos || id.end > decl.end || id === decl.name) return false;
+    let n: TS.Node = id;
+    while (n.parent !== undefined && n.parent !== decl) {
+      if (ts.isComputedPropertyName(n) && n.parent.parent === decl) return false;
+      n = n.parent;
+    }
+    return n.parent === decl && ts.isClassElement(n);
   }
 
   /** Set while rewriteIdentifier reads a const's current value for its write reference. */

@@ -195,6 +195,8 @@ export abstract class ExpressionLowerer {
    * boxes when its methods or accessors use per-iteration bindings (`build()` itself otherwise).
    */
   abstract bindLiteralBoxes(e: TS.ObjectLiteralExpression, build: () => TS.Expression): TS.Expression;
+  /** A class whose members use per-iteration boxes: built where they are parameters (lower.ts). */
+  abstract bindClassBoxes(e: TS.ClassLikeDeclaration, build: () => TS.ClassExpression): TS.Expression;
 
   /**
    * The local that the update or compound assignment `n` reads first, when that read may be in the
@@ -510,7 +512,7 @@ export abstract class ExpressionLowerer {
    *   [source]  class { [await k()]() {} }
    *   [output]  <await k()> this.$t0 = $v;  class { [this.$t0]() {} }
    */
-  explodeClass(e: TS.ClassLikeDeclaration): TS.ClassExpression {
+  explodeClass(e: TS.ClassLikeDeclaration): TS.Expression {
     const ts = this.ts;
     const f = this.f;
     const heritage = e.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
@@ -519,6 +521,13 @@ export abstract class ExpressionLowerer {
     const values = parts.map((p) => this.saveAlways(this.explode(p)));
     const keyOf = new Map<TS.Node, TS.Expression>();
     computed.forEach((c, i) => keyOf.set(c, values[heritage ? i + 1 : i]));
+    return this.bindClassBoxes(e, () => this.assembleClass(e, heritage, values, keyOf));
+  }
+
+  /** The class expression of explodeClass, from the heritage and computed keys already in temps. */
+  private assembleClass(e: TS.ClassLikeDeclaration, heritage: TS.ExpressionWithTypeArguments | undefined, values: TS.Expression[], keyOf: Map<TS.Node, TS.Expression>): TS.ClassExpression {
+    const ts = this.ts;
+    const f = this.f;
     const members = this.rewriteMembers(e).map((m, i) => {
       const orig = e.members[i];
       if (!orig.name || !ts.isComputedPropertyName(orig.name)) return m;

@@ -299,7 +299,7 @@ export class FunctionLowerer extends ExpressionLowerer {
       const sym = this.an.checker.getSymbolAtLocation(d.name!);
       const fld = sym && this.fieldOf(sym);
       if (fld) return this.assign(this.frameAccess(fld.owner, fld.field), value);
-      return f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(d.name!.text, undefined, undefined, value)], ts.NodeFlags.Let));
+      return this.letStatement(d.name!.text, value);
     });
     const rest = n.statements
       .filter((s) => !fns.includes(s as TS.FunctionDeclaration))
@@ -310,16 +310,27 @@ export class FunctionLowerer extends ExpressionLowerer {
         }
         // A class declaration (not hoisted) stays where it is, as a `let` of the class.
         const c = s as TS.ClassDeclaration;
-        const value = this.withBoxes(this.classBoxes(c), () => {
-          const cls = this.inNested(c, () => ts.visitEachChild(c, this.visit, this.context)) as TS.ClassDeclaration;
-          return f.createClassExpression(cls.modifiers?.filter((m) => ts.isDecorator(m)), c.name, cls.typeParameters, cls.heritageClauses, cls.members);
-        }) as TS.Expression;
+        const value = this.withBoxes(this.classBoxes(c), () => this.classValue(c)) as TS.Expression;
         const sym = this.an.checker.getSymbolAtLocation(c.name!);
         const fld = sym && this.fieldOf(sym);
         if (fld) return [this.assign(this.declaredTarget(c.name!, fld), value)];
-        return [f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(c.name!.text, undefined, undefined, value)], ts.NodeFlags.Let))];
+        return [this.letStatement(c.name!.text, value)];
       });
     return f.updateBlock(n, [...head, ...rest]);
+  }
+
+  /** A class declaration as a named class expression, its members rewritten. */
+  private classValue(c: TS.ClassDeclaration): TS.ClassExpression {
+    const ts = this.ts;
+    const cls = this.inNested(c, () => ts.visitEachChild(c, this.visit, this.context)) as TS.ClassDeclaration;
+    // The original name, not cls.name: the visitor may have rewritten that to a frame access.
+    return this.f.createClassExpression(cls.modifiers?.filter((m) => ts.isDecorator(m)), c.name, cls.typeParameters, cls.heritageClauses, cls.members);
+  }
+
+  /** `let name = value;` */
+  private letStatement(name: string, value: TS.Expression): TS.Statement {
+    const f = this.f;
+    return f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, undefined, value)], this.ts.NodeFlags.Let));
   }
 
   /** The per-iteration boxes a class declaration uses, its own name left out (isOwnClassName). */
@@ -1436,11 +1447,7 @@ export class FunctionLowerer extends ExpressionLowerer {
       const sym = this.an.checker.getSymbolAtLocation(n.name);
       const fld = sym && this.fieldOf(sym);
       if (fld) {
-        const build = (): TS.Expression => {
-          const cls = this.inNested(n, () => ts.visitEachChild(n, this.visit, this.context)) as TS.ClassDeclaration;
-          // The original name, not cls.name: the visitor rewrote that to a frame access.
-          return f.createClassExpression(cls.modifiers?.filter((m) => ts.isDecorator(m)), n.name, cls.typeParameters, cls.heritageClauses, cls.members);
-        };
+        const build = (): TS.Expression => this.classValue(n);
         // A class using per-iteration boxes gets them as parameters, as a closure does.
         //   [source]  for (...) { await 0; class C { m() { return x; } } }
         //   [output]  this.C = (($x) => class C { m() { return $x.v; } })(this.x);

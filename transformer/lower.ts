@@ -1822,6 +1822,8 @@ export class FunctionLowerer extends ExpressionLowerer {
     let assign = false;
     if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === K.PlusPlusToken || n.operator === K.MinusMinusToken)) target = n.operand;
     else if (ts.isBinaryExpression(n) && n.operatorToken.kind >= K.FirstAssignment && n.operatorToken.kind <= K.LastAssignment) {
+      // `x = d` inside an assignment pattern is a target with a default, not an assignment.
+      if (n.operatorToken.kind === K.EqualsToken && this.isPatternElement(n)) return undefined;
       target = n.left;
       assign = n.operatorToken.kind === K.EqualsToken;
     }
@@ -1869,10 +1871,34 @@ export class FunctionLowerer extends ExpressionLowerer {
     return this.assign(this.bindingTarget(id), value);
   }
 
+  /** `x = value` (value already lowered, an await in it) through the dead-zone check, when x may be in it. */
+  checkedLocalAssign(e: TS.BinaryExpression, value: TS.Expression): TS.Expression | undefined {
+    const early = this.earlyWrite(e);
+    return early !== undefined && early.assign ? this.checkedWrite(early.id, early.fld, value) : undefined;
+  }
+
   /** The local an update (`x++`, `x += v`, `x ??= v`) reads first, when that read may be in its dead zone. */
   readFirstTarget(n: TS.Node): TS.Identifier | undefined {
     const early = this.earlyWrite(n);
     return early !== undefined && !early.assign ? early.id : undefined;
+  }
+
+  /**
+   * `n` is an element of an assignment pattern (`[a = 1] = v`, `({ k: a = 1 } = v)`,
+   * `for ([a = 1] of xs)`): the literals around it are the target of an `=` (a literal left of `=`
+   * is always a pattern) or of a for-in/of head. In a literal used as a value, `[a = 1]` assigns.
+   */
+  private isPatternElement(n: TS.Node): boolean {
+    const ts = this.ts;
+    let top: TS.Node = n;
+    let p = top.parent;
+    while (p !== undefined && (ts.isArrayLiteralExpression(p) || ts.isObjectLiteralExpression(p) || (ts.isPropertyAssignment(p) && p.initializer === top) || ts.isSpreadElement(p) || ts.isSpreadAssignment(p) || ts.isParenthesizedExpression(p))) {
+      top = p;
+      p = top.parent;
+    }
+    if (top === n || p === undefined || !(ts.isArrayLiteralExpression(top) || ts.isObjectLiteralExpression(top))) return false;
+    if ((ts.isForOfStatement(p) || ts.isForInStatement(p)) && p.initializer === top) return true;
+    return ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.left === top;
   }
 
   /** An identifier written (or updated) here: an assignment, ++/--, destructuring or for-in/of target. */

@@ -195,6 +195,8 @@ export abstract class ExpressionLowerer {
    * boxes when its methods or accessors use per-iteration bindings (`build()` itself otherwise).
    */
   abstract bindLiteralBoxes(e: TS.ObjectLiteralExpression, build: () => TS.Expression): TS.Expression;
+  /** `x = value` through the dead-zone check when x may still be in it (lower.ts), else undefined. */
+  abstract checkedLocalAssign(e: TS.BinaryExpression, value: TS.Expression): TS.Expression | undefined;
   /** A class whose members use per-iteration boxes: built where they are parameters (lower.ts). */
   abstract bindClassBoxes(e: TS.ClassLikeDeclaration, build: () => TS.ClassExpression): TS.Expression;
 
@@ -422,7 +424,8 @@ export abstract class ExpressionLowerer {
         return v;
       }
       const target = this.explodeTarget(e.left);
-      return f.createAssignment(target, this.explode(e.right));
+      const value = this.explode(e.right);
+      return this.checkedLocalAssign(e, value) ?? f.createAssignment(target, value);
     }
     if (op === K.AmpersandAmpersandEqualsToken || op === K.BarBarEqualsToken || op === K.QuestionQuestionEqualsToken) {
       // x ??= await v: reads x once, evaluates the right side only when x is nullish.

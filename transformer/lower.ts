@@ -968,7 +968,7 @@ export class FunctionLowerer extends ExpressionLowerer {
     this.emit(
       this.assign(
         this.field(it),
-        f.createCallExpression(this.rt('iter'), undefined, [iterable, f.createStringLiteral(sourceText(s.expression))]),
+        f.createCallExpression(this.rt('iter'), undefined, [iterable, f.createStringLiteral(sourceText(ts, s.expression))]),
       ),
     );
     this.releaseTemps();

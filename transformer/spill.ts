@@ -273,7 +273,7 @@ export abstract class ExpressionLowerer {
     if (ts.isArrayLiteralExpression(e)) return f.createArrayLiteralExpression(this.explodeList([...e.elements]));
     if (ts.isObjectLiteralExpression(e)) return this.explodeObject(e);
     if (ts.isTemplateExpression(e)) {
-      const vals = this.explodeList(e.templateSpans.map((s) => s.expression));
+      const vals = this.explodeTemplateSpans(e.templateSpans.map((s) => s.expression));
       return f.createTemplateExpression(
         f.createTemplateHead(e.head.text, e.head.rawText),
         e.templateSpans.map((s, i) =>
@@ -311,6 +311,27 @@ export abstract class ExpressionLowerer {
       // f(...a, await b): the spread iterates before the await, so keep a copy of its items.
       if (this.ts.isSpreadElement(v)) return this.f.createSpreadElement(this.save(this.f.createArrayLiteralExpression([v])));
       return this.save(v);
+    });
+  }
+
+  /**
+   * The substitutions of a template with an await: the engine turns each into a string as soon as
+   * it is evaluated, so one evaluated before a later await is kept as its string (`${v}` does that
+   * conversion): an object changed meanwhile, or a toString with effects, then acts in order.
+   *   [source]  `<${arr}|${await f()}>`
+   *   [output]  this.$t0 = `${this.arr}`; <await f()>  `<${this.$t0}|${$v}>`
+   */
+  private explodeTemplateSpans(parts: readonly TS.Expression[]): TS.Expression[] {
+    const ts = this.ts;
+    const f = this.f;
+    let last = -1;
+    parts.forEach((p, i) => {
+      if (this.an.containsAwait(p)) last = i;
+    });
+    return parts.map((p, i) => {
+      const v = this.explode(p);
+      if (i >= last || ts.isStringLiteral(p) || ts.isNumericLiteral(p) || ts.isNoSubstitutionTemplateLiteral(p)) return v;
+      return this.save(f.createTemplateExpression(f.createTemplateHead(''), [f.createTemplateSpan(v, f.createTemplateTail(''))]));
     });
   }
 
@@ -550,7 +571,7 @@ export abstract class ExpressionLowerer {
 
   /** `$tscoro.fn(f, "source text")`: the callee, or the TypeError the engine gives for `source(...)`. */
   checkedCallee(fn: TS.Expression, source: TS.Node): TS.Expression {
-    return this.f.createCallExpression(this.rt('fn'), undefined, [fn, this.f.createStringLiteral(sourceText(source))]);
+    return this.f.createCallExpression(this.rt('fn'), undefined, [fn, this.f.createStringLiteral(sourceText(this.ts, source))]);
   }
 
   /** Like save, but also for stable expressions (a chain link must be evaluated exactly once, now). */
@@ -643,8 +664,12 @@ export abstract class ExpressionLowerer {
     }
     const vals = this.explodeList([callee, ...e.arguments]);
     let fnExpr = vals[0];
+    let bare: TS.Expression = callee;
+    while (ts.isParenthesizedExpression(bare)) bare = bare.expression;
+    // `(await f)()`: the call is on the resume value, which V8 would report as `$v`.
+    if (ts.isAwaitExpression(bare)) fnExpr = this.checkedCallee(fnExpr, callee);
     // A frame field or temp read as callee must not pass the frame as `this`.
-    if (ts.isPropertyAccessExpression(fnExpr)) fnExpr = f.createComma(f.createNumericLiteral(0), fnExpr);
+    else if (ts.isPropertyAccessExpression(fnExpr)) fnExpr = f.createComma(f.createNumericLiteral(0), fnExpr);
     return f.createCallExpression(paren(f, fnExpr), undefined, vals.slice(1));
   }
 }
@@ -664,7 +689,14 @@ export function isStable(ts: typeof TS, e: TS.Expression): boolean {
 }
 
 /** The source text of an original node (for error messages), one line. */
-export function sourceText(n: TS.Node): string {
+/**
+ * The source text V8 quotes in a TypeError about `n` ("x.y is not iterable"): the text as written,
+ * but "(intermediate value)" for an await, as V8 prints it (`for (x of await f())`).
+ */
+export function sourceText(ts: typeof TS, n: TS.Node): string {
+  let e = n;
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  if (ts.isAwaitExpression(e)) return '(intermediate value)';
   return n.pos >= 0 && n.getSourceFile() ? n.getText().replace(/\s+/g, ' ') : 'expression';
 }
 

@@ -26,3 +26,13 @@ export function heldReturn<T>(value: T): T {
   if (value instanceof Promise) value.then(undefined, ignore);
   return value;
 }
+
+/**
+ * ToPropertyKey(k): what a computed key `[k]` becomes when it is evaluated. A key kept in a temp
+ * while later parts of the literal or class await is converted at once, so its toString (or
+ * Symbol.toPrimitive) runs in source order, before the next part is evaluated.
+ */
+export function propertyKey(k: unknown): PropertyKey {
+  if (typeof k === 'string' || typeof k === 'symbol') return k;
+  return Reflect.ownKeys({ [k as PropertyKey]: 0 })[0];
+}

@@ -22,7 +22,7 @@ import { asyncIteratorOf, asyncIteratorClose } from './iteration';
 import { newDisposeEnv, addDisposable, disposeResources } from './disposal';
 import { UNINITIALIZED, checkInitialized, checkedAssign, checkedRef, constRef } from './deadzone';
 import { requireObjectCoercible, objectRest, arrayRest } from './destructuring';
-import { callable, iteratorOf, heldReturn } from './checks';
+import { callable, iteratorOf, heldReturn, propertyKey } from './checks';
 
 export { Coroutine } from './coroutine';
 /** SUSPEND: what $step and aw return when the frame parked itself. */
@@ -70,5 +70,7 @@ export const arest = arrayRest;
 export const fn = callable;
 export const iter = iteratorOf;
 export const held = heldReturn;
+/** A computed key kept in a temp, converted when evaluated (ToPropertyKey). */
+export const pk = propertyKey;
 /** A call whose parameter binding threw: the error surfaces when the coroutine is awaited. */
 export const fail = failedCoroutine;

@@ -368,7 +368,7 @@ export abstract class ExpressionLowerer {
           // The key is read after its own value is evaluated: `{ [await k]: await v }` must not see
           // `$v` overwritten by the value's await.
           const key = this.explode(p.name.expression);
-          name = f.createComputedPropertyName(i < last || this.an.containsAwait(p.initializer) ? this.save(key) : key);
+          name = f.createComputedPropertyName(i < last || this.an.containsAwait(p.initializer) ? this.saveKey(key) : key);
         }
         props.push(f.createPropertyAssignment(name, keep(this.explode(p.initializer))));
       } else if (ts.isShorthandPropertyAssignment(p)) {
@@ -378,7 +378,8 @@ export abstract class ExpressionLowerer {
         const src = this.explode(p.expression);
         props.push(f.createSpreadAssignment(i < last ? this.save(f.createObjectLiteralExpression([f.createSpreadAssignment(src)])) : src));
       } else if (isMember(p) && memberKey(p) !== undefined) {
-        const name = f.createComputedPropertyName(keep(this.explode(memberKey(p)!)));
+        const key = this.explode(memberKey(p)!);
+        const name = f.createComputedPropertyName(i < last ? this.saveKey(key) : key);
         props.push(() => {
           const m = this.rewrite(p);
           if (ts.isMethodDeclaration(m)) return f.updateMethodDeclaration(m, m.modifiers, m.asteriskToken, name, m.questionToken, m.typeParameters, m.parameters, m.type, m.body);
@@ -542,7 +543,7 @@ export abstract class ExpressionLowerer {
     const heritage = e.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
     const computed = e.members.filter((m) => m.name && ts.isComputedPropertyName(m.name)).map((m) => (m.name as TS.ComputedPropertyName).expression);
     const parts = heritage ? [heritage.expression, ...computed] : computed;
-    const values = parts.map((p) => this.saveAlways(this.explode(p)));
+    const values = parts.map((p, i) => (heritage && i === 0 ? this.saveAlways(this.explode(p)) : this.saveKey(this.explode(p))));
     const keyOf = new Map<TS.Node, TS.Expression>();
     computed.forEach((c, i) => keyOf.set(c, values[heritage ? i + 1 : i]));
     return this.bindClassBoxes(e, () => this.assembleClass(e, heritage, values, keyOf));
@@ -572,6 +573,18 @@ export abstract class ExpressionLowerer {
   /** `$tscoro.fn(f, "source text")`: the callee, or the TypeError the engine gives for `source(...)`. */
   checkedCallee(fn: TS.Expression, source: TS.Node): TS.Expression {
     return this.f.createCallExpression(this.rt('fn'), undefined, [fn, this.f.createStringLiteral(sourceText(this.ts, source))]);
+  }
+
+  /**
+   * A computed key kept in a temp as the engine holds it: converted to a property key at once
+   * (protocol `pk`), so a toString with effects runs before the parts after it.
+   *   [source]  { [k]: v(), b: await w }
+   *   [output]  this.$t0 = $pk(this.k); this.$t1 = v(); <await w> { [this.$t0]: this.$t1, b: $v }
+   */
+  private saveKey(key: TS.Expression): TS.Expression {
+    const ts = this.ts;
+    if (ts.isStringLiteral(key) || ts.isNumericLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key)) return this.save(key);
+    return this.saveAlways(this.f.createCallExpression(this.rt('pk'), undefined, [key]));
   }
 
   /** Like save, but also for stable expressions (a chain link must be evaluated exactly once, now). */

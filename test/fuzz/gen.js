@@ -13,15 +13,30 @@
 // expression position the transformer accepts: optional chains, tagged templates, destructuring
 // declarations and assignments (object/array, nested, defaults, computed keys, rest; targets that are
 // frame fields, members, elements, setters), computed keys of object literals and class members,
-// spreads, `delete`/`typeof`/`void`, compound assignments to members with getters and setters.
+// spreads, `delete`/`typeof`/`void`, compound assignments to members with getters and setters, and KS
+// (its toString logs) as a computed key and a template substitution, where it is converted at once.
+// Writes to `const` locals (top-level consts, block consts, const destructuring names, for-of/for-in
+// loop consts, const closures), each inside try/catch printing String(e): `c = v`, `c op= v`,
+// `c++`/`--c`, `c ??= v`/`c ||= v`/`c &&= v`, array and object pattern targets (shorthand, keyed,
+// with defaults, nested, rest), for-of/for-in targets, and a write inside an expression, with and
+// without `await` in the value; from the function itself and from its closures. Early closures:
+// among a function's top-level statements, before a `let`/`const`/`class` declaration (plain or
+// destructuring), arrows, function expressions, function declarations and async arrows that read
+// the later binding (also `typeof`, `{ x }` as a value, `{ w = x }` as a default, `new X()`), write
+// it (`x = v`, pattern targets with and without awaited defaults, shorthand `({ x } = o)`, for-of),
+// or update it (`x++`, `x += await f()`, `x ??= v`); they are called inside try/catch printing
+// String(e) before the declaration ran (the dead zone) and after it.
 //
 // Rules that keep native and tscoro comparable (each is a legitimate difference, not a bug):
 // - every call of an async function is awaited at once (tscoro coroutines are lazy, native ones eager);
 // - one task, no timers, no runtime API: scheduling cannot differ;
 // - closures are declared only among a function's top-level statements (a `let` declared in a loop
 //   that awaits and captured by a closure is refused, README "refused constructs");
-// - nothing assigns a `const` (TypeScript rejects it, TS2588; a const kept in a frame field is
-//   assignable once lowered: tscoro does not enforce const at run time);
+// - a write to a `const`, and every call of an early closure, is inside a try whose catch prints
+//   String(e), so that the program goes on (programs start with `// @ts-nocheck`: TypeScript's TS2588
+//   does not stop them); a class binding's value is never converted to a string (its source text would
+//   be printed, and the lowered class is printed by TypeScript, not copied); an async closure is never
+//   printed ([AsyncFunction] natively, [Function] once lowered);
 // - destructuring sources always have the shape of the pattern (a TypeError for destructuring null or
 //   a non-iterable quotes the source text, which lowering changes); `await` is never in a class field
 //   initializer or an object literal's computed *method* name (refused: TS95001);
@@ -39,12 +54,23 @@ function mulberry32(seed) {
   };
 }
 
-/** The seed of program `index` of a run started with `seed` (so any single program can be regenerated). */
-function programSeed(seed, index) {
-  let h = (seed ^ 0x9e3779b9) >>> 0;
-  h = Math.imul(h ^ (index + 0x85ebca6b), 0xc2b2ae35) >>> 0;
+/** murmur3's finalizer: a bijection on 32-bit integers that mixes every bit into every other. */
+function fmix32(h) {
   h ^= h >>> 16;
-  return Math.imul(h, 0x27d4eb2d) >>> 0;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/**
+ * The seed of program `index` of a run started with `seed` (so any single program can be regenerated).
+ * The run's seed is mixed before the index is added: combined first (`seed ^ index`), nearby seeds
+ * (101, 202, ...) gave the same programs at shifted indexes (nine in ten of their first 1,500).
+ */
+function programSeed(seed, index) {
+  return fmix32((fmix32((seed ^ 0x9e3779b9) >>> 0) + Math.imul(index + 1, 0x9e3779b9)) >>> 0);
 }
 
 const IND = '  ';
@@ -93,7 +119,9 @@ class Gen {
   // A context `cx` describes where code is generated:
   //   async: awaits allowed; vars: assignable locals; ro: readable-only names (loop variables,
   //   catch bindings); objs / arrs: object and array locals; fns: sync closures; afns: async arrows;
-  //   callable: async helpers that may be awaited here; loops: enclosing jump targets; depth.
+  //   callable: async helpers that may be awaited here; loops: enclosing jump targets; depth;
+  //   consts: `const` bindings in scope that a const write may target (those holding values are in ro
+  //   too); early: early closures `{ name, async }` of the function (called only inside try/catch).
 
   literal() {
     return this.weighted([
@@ -119,6 +147,7 @@ class Gen {
       [cx.arrs.length && cx.vars.length && this.on('getset') ? 1 : 0, () => `${this.pick(cx.arrs)}[${this.pick(cx.vars)}++ & 1]`],
       [this.on('getset') ? 1 : 0, 'GS.g'],
       [cx.thisProps && cx.thisProps.length ? 2 : 0, () => this.pick(cx.thisProps)],
+      [cx.objs.length && this.on('convert') ? 0.5 : 0, () => `${this.pick(cx.objs)}[KS]`],
     ]);
   }
 
@@ -160,6 +189,7 @@ class Gen {
       [5, () => this.readable(cx)],
       [cx.objs.length ? 1 : 0, () => `${this.pick(cx.objs)}.${this.pick(['p', 'q', 'r'])}`],
       [cx.arrs.length ? 1 : 0, () => `${this.pick(cx.arrs)}[${this.int(3)}]`],
+      [cx.objs.length && this.on('convert') ? 0.3 : 0, () => `${this.pick(cx.objs)}[KS]`],
       [this.on('getset') ? 0.5 : 0, 'GS.g'],
       [cx.thisProps && cx.thisProps.length ? 2 : 0, () => this.pick(cx.thisProps)],
       // Values only: `arguments[0]` itself could feed a string that doubles on every call.
@@ -182,6 +212,8 @@ class Gen {
       [1, () => `[${sub()}, ${sub()}]`],
       [1, () => `{ k: ${sub()}, j: ${sub()} }`],
       [1, () => `\`<\${${sub()}}|\${${sub()}}>\``],
+      // KS converts to a string with an effect: each substitution is converted when it is evaluated.
+      [this.on('convert') ? 0.5 : 0, () => `\`<\${KS}|\${${sub()}}>\``],
       [1, () => `new Box(${sub()}).get()`],
       [1, () => `${this.pick(['-', '!', 'typeof '])}(${sub()})`],
       [cx.objs.length ? 1 : 0, () => `${this.pick(cx.objs)}.m(${sub()})`],
@@ -248,6 +280,8 @@ class Gen {
       [cx.async ? 3 : 0, () => this.awaitOf(cx, `'${this.pick(['k', 'j', 'p'])}'`)],
       [2, () => `'k' + ${this.atom(cx, d + 1)}`],
       [1, () => sub()],
+      // Converted to a property key when evaluated, before the next key or value.
+      [this.on('convert') ? 1 : 0, 'KS'],
     ]);
     const props = [`[${key()}]: ${sub()}`];
     if (this.chance(0.5)) props.push(`j: ${sub()}`);
@@ -272,7 +306,9 @@ class Gen {
     const sync = { ...cx, async: false, thisProps: [], args: false, ...(cx.awaitLoop ? { vars: [], ro: [] } : {}) };
     const fieldKey = this.weighted([[2, () => `'s' + ${this.atom(sync, 2)}`], [cx.awaitLoop ? 0 : 1, () => this.expr(cx, d + 1)]]);
     const name = this.chance(0.5) ? ', this.constructor.name' : '';
-    return `new (class { [${key}](y) { return [y${name}]; } static [${fieldKey}] = ${this.expr(sync, 2)}; })().m(${this.expr(cx, d + 1)})`;
+    // A member named by KS first: its name is converted before the next member's key (which may await).
+    const first = this.on('convert') && this.chance(0.3) ? `[KS]() { return 0; } ` : '';
+    return `new (class { ${first}[${key}](y) { return [y${name}]; } static [${fieldKey}] = ${this.expr(sync, 2)}; })().m(${this.expr(cx, d + 1)})`;
   }
 
   spreadExpr(cx, d) {
@@ -318,7 +354,7 @@ class Gen {
 
   /**
    * A default for a pattern element: may read the names bound earlier in the same pattern, never
-   * write them (they may be `const`: tscoro does not enforce const on frame fields, see the rules).
+   * write them (they may be `const`, and such a write outside a try would end the program).
    */
   patternDefault(cx, d, names) {
     return this.expr({ ...cx, ro: [...cx.ro, ...names] }, d + 1);
@@ -441,7 +477,7 @@ class Gen {
   block(cx, ind, budget, allowDecl = true) {
     const out = [];
     const n = 1 + this.int(Math.max(1, Math.min(budget, 4)));
-    const scoped = { ...cx, vars: [...cx.vars], ro: [...cx.ro] };
+    const scoped = { ...cx, vars: [...cx.vars], ro: [...cx.ro], consts: [...(cx.consts || [])] };
     for (let i = 0; i < n; i++) {
       const last = i === n - 1;
       out.push(this.stmt(scoped, ind, budget - 1, allowDecl, last));
@@ -485,6 +521,7 @@ class Gen {
         const kind = this.pick(['let', 'let', 'const', 'var']);
         const { text, names } = this.destructure(cx, 0, 'decl');
         (kind === 'const' ? cx.ro : cx.vars).push(...names);
+        if (kind === 'const') cx.consts.push(...names);
         return `${ind}${kind} ${text};`;
       }],
       [this.on('destructure') && cx.vars.length ? 1.5 : 0, () => `${ind}(${this.destructure(cx, 0, 'assign').text});`],
@@ -523,7 +560,190 @@ class Gen {
         return `${ind}${cx.keep}.push(() => [${parts.join(', ')}]);`;
       }],
       [!this.avoid.has('fn-names') && cx.fns.length + cx.afns.length ? 0.5 : 0, () => `${ind}console.log('${this.fresh('N')}', ${this.pick([...cx.fns, ...cx.afns])}.name);`],
+      [this.on('const-writes') && cx.consts.length ? 1.5 : 0, () => this.constWrite(cx, ind, this.pick(cx.consts))],
+      [this.on('const-writes') && allowDecl ? 0.6 : 0, () => {
+        const k = this.fresh('k');
+        const init = cx.async && this.chance(0.4) ? this.awaitExpr(cx, 1) : this.expr(cx, 1);
+        if (this.chance(0.5)) {
+          // A block const written at once and dead after the block: it never lives across an await
+          // when the write's value does not await.
+          const write = this.constWrite({ ...cx, async: false, consts: [...cx.consts, k], ro: [...cx.ro, k] }, ind + IND, k);
+          return `${ind}{\n${ind}${IND}const ${k} = ${init};\n${write}\n${ind}${IND}console.log('${this.fresh('K')}', ${k});\n${ind}}`;
+        }
+        cx.ro.push(k);
+        cx.consts.push(k);
+        return `${ind}const ${k} = ${init};`;
+      }],
+      [cx.early && cx.early.length ? 2 : 0, () => this.earlyCall(cx, ind)],
     ]);
+  }
+
+  // --- const writes and the dead zone -----------------------------------------------------------
+
+  /** A value for a write: awaited sometimes (a rejection is fine: every write is inside a try). */
+  writeValue(cx) {
+    return cx.async && this.chance(0.4) ? this.awaitExpr({ ...cx, inTry: true }, 1) : this.expr({ ...cx, inTry: true }, 1);
+  }
+
+  /** A finite iterable for a one-name array pattern or a for-of head. */
+  iterableSource(cx) {
+    return this.weighted([
+      [3, () => `[${this.writeValue(cx)}, ${this.literal()}]`],
+      [2, () => `${this.pick(this.gens)}(${this.int(3)})`],
+      [cx.arrs.length ? 1 : 0, () => this.pick(cx.arrs)],
+      [0.5, "'xy'"],
+      [0.5, '[]'],
+    ]);
+  }
+
+  /**
+   * A write to const `c` in one of its forms, inside a try whose catch prints the error: natively a
+   * TypeError once the value is computed (a ReferenceError first in the dead zone; nothing at all for
+   * `c ??= v` on a non-nullish c or a for-of over an empty iterable).
+   */
+  constWrite(cx, ind, c) {
+    const v = () => this.writeValue(cx);
+    const i2 = ind + IND;
+    const other = () => this.pick(cx.vars);
+    const write = this.weighted([
+      [3, () => `${c} = ${v()};`],
+      [2, () => `${c} ${this.pick(['+=', '-=', '*=', '%=', '|='])} ${v()};`],
+      [2, () => this.pick([`${c}++;`, `${c}--;`, `++${c};`, `--${c};`])],
+      [2, () => `${c} ${this.pick(['??=', '||=', '&&='])} ${v()};`],
+      [2, () => `[${c}] = ${this.iterableSource(cx)};`],
+      [cx.vars.length ? 1 : 0, () => `[${other()}, ${c} = ${v()}] = [${v()}];`],
+      [1, () => `[${c} = ${v()}] = [];`],
+      [2, () => `({ ${c} } = { ${c}: ${v()} });`],
+      [1, () => `({ ${c} = ${v()} } = {});`],
+      [2, () => {
+        const key = cx.async && this.chance(0.3) ? `[${this.awaitOf(cx, "'p'")}]` : 'p';
+        const src = cx.objs.length && this.chance(0.4) ? this.pick(cx.objs) : this.pick(['{}', `{ p: ${v()} }`]);
+        return `({ ${key}: ${c} = ${v()} } = ${src});`;
+      }],
+      [1, () => `({ p: [${c}] } = { p: [${v()}] });`],
+      [0.5, () => `({ ...${c} } = { q: ${v()} });`],
+      [0.5, () => `[...${c}] = [${v()}];`],
+      [2, () => `for (${c} of ${this.iterableSource(cx)}) {\n${i2}${IND}console.log('${this.fresh('O')}');\n${i2}}`],
+      [0.5, () => `for (${c} in { a: ${v()} }) {\n${i2}${IND}console.log('${this.fresh('O')}');\n${i2}}`],
+      [1, () => `console.log('${this.fresh('Q')}', ${c} = ${v()});`],
+      // `v = (c ??= w)` gives c itself when it is not nullish: only a value const (in ro), never a
+      // closure (its source text, changed by lowering, would be printed through v).
+      [cx.vars.length ? 1 : 0, () => `${other()} = (${c} ${this.pick(cx.ro.includes(c) ? ['+=', '??=', '&&='] : ['+=', '&&='])} ${v()});`],
+    ]);
+    const e = this.fresh('e');
+    // After a write that did nothing (`c ??= v`), the const is printed (values only: ro holds them).
+    const after = cx.ro.includes(c) && this.chance(0.5) ? `\n${i2}console.log('${this.fresh('Q')}', ${c});` : '';
+    return `${ind}try {\n${i2}${write}${after}\n${ind}} catch (${e}) {\n${i2}console.log('${this.fresh('Q')}', String(${e}));\n${ind}}`;
+  }
+
+  /** A call of an early closure (awaited at once if async), inside a try: it may meet the dead zone. */
+  earlyCall(cx, ind) {
+    const f = this.pick(cx.early);
+    const e = this.fresh('e');
+    const call = `${f.async ? 'await ' : ''}${f.name}(${this.expr({ ...cx, inTry: true }, 1)})`;
+    return `${ind}try {\n${ind}${IND}console.log('${this.fresh('T')}', ${call});\n${ind}} catch (${e}) {\n${ind}${IND}console.log('${this.fresh('U')}', String(${e}));\n${ind}}`;
+  }
+
+  /**
+   * A statement of an early closure that uses `late` (`{ name, kind }`, declared later among the
+   * function's top-level statements): reads, writes, updates, shorthand properties, patterns, for-of.
+   * A class binding is never stringified (no `+=`): its source text would be printed.
+   */
+  lateUse(cx, ind, late) {
+    const L = late.name;
+    const isClass = late.kind === 'class';
+    const v = () => this.writeValue(cx);
+    // `x = v` whose v awaits, and a pattern target with a default whose value is present (the default
+    // not taken), each in the dead zone, can be left out (see `generate`): the same random choices are
+    // made, so that a program differs only there (v is stored through a temporary; the value is left
+    // out of the source).
+    const assign = (val) => (this.on('tdz-await-value') || !/\bawait\b/.test(val) ? `${L} = ${val};` : `{ const ${L}v = ${val}; ${L} = ${L}v; }`);
+    const present = (text) => (this.on('tdz-default-target') ? text : '');
+    const mark = () => `'${this.fresh('T')}'`;
+    const w = this.fresh('w');
+    return this.weighted([
+      [2, () => `${ind}console.log(${mark()}, ${isClass ? `new ${L}(${v()}).get()` : L});`],
+      [1, () => `${ind}console.log(${mark()}, typeof ${L}${isClass ? `, ${L}.name` : ''});`],
+      [1.5, () => `${ind}console.log(${mark()}, { ${L} });`],
+      [1, () => `${ind}console.log(${mark()}, { ${L}, j: ${v()} }.${isClass ? 'j' : this.pick([L, 'j'])});`],
+      [1.5, () => `${ind}let ${w};\n${ind}({ ${w} = ${L} } = ${this.pick(['{}', `{ ${w}: ${v()} }`])});\n${ind}console.log(${mark()}, ${isClass ? 'typeof ' : ''}${w});`],
+      [0.7, () => `${ind}const [${w} = ${L}] = ${this.pick(['[]', `[${v()}]`])};\n${ind}console.log(${mark()}, ${isClass ? 'typeof ' : ''}${w});`],
+      [2, () => `${ind}${assign(v())}`],
+      [2, () => `${ind}${this.pick([`${L}++`, `${L}--`, `++${L}`, `--${L}`])};`],
+      [2, () => `${ind}${L} ${this.pick(isClass ? ['-=', '*=', '|='] : ['+=', '-=', '*=', '+='])} ${v()};`],
+      [2, () => `${ind}${L} ${this.pick(['??=', '||=', '&&='])} ${v()};`],
+      [1.5, () => `${ind}[${L}] = ${this.iterableSource(cx)};`],
+      [1.5, () => `${ind}[${cx.vars.length && this.chance(0.5) ? this.pick(cx.vars) : ''}, ${L} = ${v()}] = [${v()}${this.chance(0.5) ? present(`, ${v()}`) : ''}];`],
+      [1.5, () => `${ind}({ ${L} } = { ${L}: ${v()} });`],
+      [1, () => `${ind}({ ${L} = ${v()} } = ${this.chance(0.5) ? `{ ${L}: ${v()} }` : '{}'});`],
+      [1.5, () => `${ind}({ p: ${L} = ${v()} } = ${this.chance(0.5) ? `{ ${present(`p: ${v()}`)} }` : '{}'});`],
+      [1, () => `${ind}({ p: [${L}] } = { p: ${this.pick(['[1]', `[${v()}]`, 'gen0(2)'])} });`],
+      [1.5, () => `${ind}for (${L} of ${this.iterableSource(cx)}) {\n${ind}${IND}console.log(${mark()}, ${isClass ? 'typeof ' : ''}${L});\n${ind}}`],
+      [0.3, () => `${ind}for (${L} in { a: ${v()} }) console.log(${mark()});`],
+    ]);
+  }
+
+  /**
+   * An early closure over `late`: `{ text, name, async }`. Its body uses `late` once or twice
+   * (sometimes inside a try of its own, so that it goes on) and returns a value.
+   */
+  earlyClosure(cx, ind, late) {
+    const name = this.fresh('e');
+    const form = this.weighted([[3, 'arrow'], [2, 'function'], [1, 'decl'], [cx.async ? 3 : 0, 'async']]);
+    const isAsync = form === 'async';
+    const plain = form === 'function' || form === 'decl';
+    const body = {
+      ...cx, async: isAsync, returns: true, callable: isAsync ? cx.callable : [], afns: isAsync ? [...cx.afns] : [], fns: [...cx.fns],
+      inTry: false, vars: [...cx.vars], ro: [...cx.ro, 'z'], consts: [...cx.consts], loops: [], depth: 2, awaitLoop: false, keep: null, early: [],
+      ...(plain ? { thisProps: [] } : {}),
+    };
+    const i2 = ind + IND;
+    const stmts = [];
+    const n = 1 + this.int(2);
+    for (let i = 0; i < n; i++) {
+      if (this.chance(0.25)) {
+        const e = this.fresh('e');
+        stmts.push(`${i2}try {\n${this.lateUse({ ...body, inTry: true }, i2 + IND, late)}\n${i2}} catch (${e}) {\n${i2}${IND}console.log('${this.fresh('U')}', String(${e}));\n${i2}}`);
+      } else {
+        stmts.push(this.lateUse(body, i2, late));
+      }
+      if (this.chance(0.3)) stmts.push(this.log(body, i2));
+    }
+    const ret = this.weighted([
+      [3, () => this.expr(body, 1)],
+      [late.kind === 'class' ? 0 : 2, late.name],
+      [late.kind === 'class' ? 0 : 1, `{ ${late.name} }`],
+    ]);
+    const inner = `${stmts.join('\n')}\n${i2}return ${ret};\n${ind}`;
+    const text = {
+      arrow: () => `${ind}const ${name} = (z) => {\n${inner}};`,
+      function: () => `${ind}const ${name} = function (z) {\n${inner}};`,
+      decl: () => `${ind}function ${name}(z) {\n${inner}}`,
+      async: () => `${ind}const ${name} = async (z) => {\n${inner}};`,
+    }[form]();
+    return { text, name, async: isAsync, isConst: form !== 'decl' };
+  }
+
+  /** The declaration of `late` (a top-level statement of the function); adds it to `cx`. */
+  lateDecl(cx, ind, late) {
+    const L = late.name;
+    const v = () => (cx.async && this.chance(0.3) ? this.awaitExpr(cx, 1) : this.expr(cx, 1));
+    if (late.kind === 'class') {
+      return `${ind}class ${L} { constructor(v) { this.v = v; } get() { return '${L}:' + this.v; } }`;
+    }
+    const text = this.weighted([
+      [late.kind === 'let' ? 1 : 0, `${L}`],
+      [5, () => `${L} = ${v()}`],
+      [1, () => `[${L}] = [${v()}]`],
+      [1, () => `{ p: ${L} = ${v()} } = ${this.pick(['{}', `{ p: ${v()} }`])}`],
+    ]);
+    if (late.kind === 'const') {
+      cx.ro.push(L);
+      cx.consts.push(L);
+    } else {
+      cx.vars.push(L);
+    }
+    return `${ind}${late.kind} ${text};`;
   }
 
   throwStmt(cx) {
@@ -615,15 +835,15 @@ class Gen {
     ]);
     if (this.on('destructure') && this.chance(0.15)) {
       const { pat, src, names } = this.destructure(cx, 1, 'decl');
-      const body = this.loopBody({ ...cx, ro: [...cx.ro, ...names] }, ind + IND, budget, t);
+      const body = this.loopBody({ ...cx, ro: [...cx.ro, ...names], consts: [...cx.consts, ...names] }, ind + IND, budget, t);
       return `${ind}${this.labelPrefix(t)}for (const ${pat} of [${src}${this.chance(0.5) ? '' : `, ${src}`}]) {\n${body}\n${ind}}`;
     }
     if (this.chance(0.15)) {
       const y = this.fresh('y');
-      const body = this.loopBody({ ...cx, ro: [...cx.ro, x, y] }, ind + IND, budget, t);
+      const body = this.loopBody({ ...cx, ro: [...cx.ro, x, y], consts: [...cx.consts, x, y] }, ind + IND, budget, t);
       return `${ind}${this.labelPrefix(t)}for (const [${x}, ${y}] of [[${this.expr(cx, 1)}, 1], [2, ${this.expr(cx, 1)}]]) {\n${body}\n${ind}}`;
     }
-    const body = this.loopBody({ ...cx, ro: [...cx.ro, x] }, ind + IND, budget, t);
+    const body = this.loopBody({ ...cx, ro: [...cx.ro, x], consts: [...cx.consts, x] }, ind + IND, budget, t);
     return `${ind}${this.labelPrefix(t)}for (const ${x} of ${iterable}) {\n${body}\n${ind}}`;
   }
 
@@ -631,7 +851,7 @@ class Gen {
     const k = this.fresh('k');
     const t = this.maybeLabel('loop');
     const obj = cx.objs.length && this.chance(0.7) ? this.pick(cx.objs) : `{ a: ${this.expr(cx, 1)}, b: 1 }`;
-    const body = this.loopBody({ ...cx, ro: [...cx.ro, k] }, ind + IND, budget, t);
+    const body = this.loopBody({ ...cx, ro: [...cx.ro, k], consts: [...cx.consts, k] }, ind + IND, budget, t);
     return `${ind}${this.labelPrefix(t)}for (const ${k} in ${obj}) {\n${body}\n${ind}}`;
   }
 
@@ -700,13 +920,21 @@ class Gen {
    * the body. Returns the lines of the body.
    */
   functionBody(base, ind, budget, { closures, keep }) {
-    const cx = { ...base, vars: [...base.vars], ro: [...base.ro], objs: [], arrs: [], fns: [], afns: [], loops: [], depth: 0, awaitLoop: false, keep: null, lgens: [] };
+    const cx = { ...base, vars: [...base.vars], ro: [...base.ro], consts: [], early: [], objs: [], arrs: [], fns: [], afns: [], loops: [], depth: 0, awaitLoop: false, keep: null, lgens: [] };
+    const constWrites = this.on('const-writes');
     const lines = [];
     const nv = 1 + this.int(3);
     for (let i = 0; i < nv; i++) {
       const v = this.fresh('v');
       lines.push(`${ind}let ${v} = ${this.expr(cx, 1)};`);
       cx.vars.push(v);
+    }
+    if (constWrites && this.chance(0.5)) {
+      // Consts of the function: written (inside a try) by the body and by the closures below.
+      const k = this.fresh('k');
+      lines.push(`${ind}const ${k} = ${this.expr(cx, 1)};`);
+      cx.ro.push(k);
+      cx.consts.push(k);
     }
     if (this.chance(0.6)) {
       const o = this.fresh('o');
@@ -717,6 +945,7 @@ class Gen {
       const a = this.fresh('a');
       lines.push(`${ind}const ${a} = [${this.expr(cx, 2)}, ${this.literal()}, ${this.literal()}];`);
       cx.arrs.push(a);
+      if (constWrites) cx.consts.push(a);
     }
     if (closures) {
       const nc = this.int(3);
@@ -727,13 +956,29 @@ class Gen {
           if (this.chance(0.5)) lines.push(`${ind}const ${f} = (z) => (${this.expr(body, 1)});`);
           else lines.push(`${ind}const ${f} = (z) => {\n${this.block(body, ind + IND, 2)}\n${ind}${IND}return ${this.expr(body, 1)};\n${ind}};`);
           cx.fns.push(f);
+          if (constWrites && this.chance(0.3)) cx.consts.push(f);
         } else if (cx.async) {
           const f = this.fresh('g');
           const body = { ...cx, returns: true, afns: [...cx.afns], inTry: false, ro: [...cx.ro, 'z'], loops: [], depth: 2, awaitLoop: false };
           lines.push(`${ind}const ${f} = async (z) => {\n${this.block(body, ind + IND, 3)}\n${ind}${IND}return ${this.expr(body, 1)};\n${ind}};`);
           cx.afns.push(f);
+          if (constWrites && this.chance(0.3)) cx.consts.push(f);
         }
       }
+    }
+    // Early closures: made before a `let`/`const`/`class` declared among the top-level statements
+    // further down, and called inside try/catch before the declaration ran and after it.
+    let late = null;
+    if (closures && this.on('tdz') && this.chance(0.45)) {
+      late = { name: this.fresh('lt'), kind: this.pick(['let', 'let', 'const', 'const', 'class']) };
+      const n = 1 + this.int(3);
+      for (let i = 0; i < n; i++) {
+        const c = this.earlyClosure(cx, ind, late);
+        lines.push(c.text);
+        cx.early.push({ name: c.name, async: c.async });
+        if (constWrites && c.isConst && this.chance(0.2)) cx.consts.push(c.name);
+      }
+      if (this.chance(0.7)) lines.push(this.earlyCall(cx, ind));
     }
     const trailer = [];
     if (this.chance(0.3)) {
@@ -741,7 +986,11 @@ class Gen {
       const h = this.fresh('h');
       // A function declaration has its own `this` (undefined) and `arguments`.
       const body = { ...cx, async: false, returns: true, callable: [], afns: [], ro: [...cx.ro, 'z'], loops: [], depth: 2, thisProps: [] };
-      trailer.push(`${ind}function ${h}(z) { return ${this.expr(body, 1)}; }`);
+      if (constWrites && cx.consts.length && this.chance(0.3)) {
+        trailer.push(`${ind}function ${h}(z) {\n${this.constWrite(body, ind + IND, this.pick(cx.consts))}\n${ind}${IND}return ${this.expr(body, 1)};\n${ind}}`);
+      } else {
+        trailer.push(`${ind}function ${h}(z) { return ${this.expr(body, 1)}; }`);
+      }
       cx.fns.push(h);
     }
     if (this.chance(0.3)) {
@@ -753,7 +1002,15 @@ class Gen {
       lines.push(`${ind}const ${keep} = [];`);
       cx.keep = keep;
     }
-    lines.push(this.block(cx, ind, budget));
+    if (late) {
+      // The body in two parts around the declaration (both top-level statements of the function).
+      lines.push(this.block(cx, ind, Math.max(1, budget - 1)));
+      lines.push(this.lateDecl(cx, ind, late));
+      if (this.chance(0.8)) lines.push(this.earlyCall(cx, ind));
+      lines.push(this.block(cx, ind, Math.max(1, budget - 1)));
+    } else {
+      lines.push(this.block(cx, ind, budget));
+    }
     lines.push(...trailer);
     return { lines, cx };
   }
@@ -840,6 +1097,9 @@ class Gen {
       "function tg(s, ...v) { return s.raw.join('|') + ':' + v.map(String).join(','); }",
       "const TG = { n: 'TG', t(s, ...v) { return this.n + s.join('_') + v.length; } };",
       "const TS = new Set();",
+      // Converts to a string with an effect (the 'convert' feature): as a computed key or a template
+      // substitution it shows when the conversion runs.
+      "const KS = { n: 0, toString() { console.log('KS', this.n); return 'k' + (this.n++ % 3); } };",
       "function tgs(s, ...v) { TS.add(s); return TS.size + ':' + Object.isFrozen(s) + v.length; }",
       'function* gen0(n) {\n  try {\n    for (let i = 0; i < n; i++) { console.log(\'gen0 yield\', i); yield i * 10; }\n  } finally {\n    console.log(\'gen0 closed\');\n  }\n}',
       'function* gen1(n) {\n  yield \'s\';\n  if (n > 2) throw new Error(\'gen1 threw\');\n  yield n;\n}',
@@ -848,7 +1108,9 @@ class Gen {
     for (let i = 0; i < nh; i++) parts.push(this.helper(i));
     if (this.on('classes') && this.chance(0.5)) parts.push(this.klass());
     parts.push(this.main());
-    parts.push("main().then(() => console.log('end'), (e) => console.log('uncaught', String(e)));");
+    // On one line: run.js takes a last line that is neither `end` nor `uncaught ...` for a program that
+    // did not finish (a thrown TG.t`x\n` string has a line break).
+    parts.push("main().then(() => console.log('end'), (e) => console.log('uncaught', String(e).split('\\n').join(' ')));");
     return parts.join('\n') + '\n';
   }
 }
@@ -858,7 +1120,14 @@ class Gen {
  * being fixed: 'fn-names' (printing `.name` of closures declared in an async function), 'optchain',
  * 'tagged', 'destructure', 'computed' (computed keys in object literals and class expressions),
  * 'spread', 'unary' (delete/typeof/void), 'getset' (GS.g, side-effecting indexes), 'classes' (Kc),
- * 'arguments', 'finally-jumps' (an await then a jump or return at the end of a finally).
+ * 'arguments', 'finally-jumps' (an await then a jump or return at the end of a finally), 'convert'
+ * (KS, whose toString logs, as a computed key of an object literal, a class member or an element, and
+ * in a template), 'const-writes' (writes to `const` locals, inside try/catch), 'tdz' (early closures
+ * over a later `let`/`const`/`class`, called in its dead zone and after). Two narrower ones leave out
+ * only the forms of early closures that met dead-zone bugs, making the same random choices otherwise
+ * (so that a failing program regenerated without them shows whether they caused the failure):
+ * 'tdz-await-value' (`x = v` whose v awaits, in the dead zone: v goes through a temporary) and
+ * 'tdz-default-target' (`[x = d] = [v]`, `({ p: x = d } = { p: v })` in the dead zone: v is left out).
  */
 function generate(seed, { avoid = [] } = {}) {
   return new Gen(seed >>> 0, new Set(avoid)).program();

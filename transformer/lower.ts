@@ -310,7 +310,7 @@ export class FunctionLowerer extends ExpressionLowerer {
         }
         // A class declaration (not hoisted) stays where it is, as a `let` of the class.
         const c = s as TS.ClassDeclaration;
-        const value = this.withBoxes(this.classBoxes(c), () => this.classValue(c)) as TS.Expression;
+        const value = this.bindClassBoxes(c, () => this.classValue(c));
         const sym = this.an.checker.getSymbolAtLocation(c.name!);
         const fld = sym && this.fieldOf(sym);
         if (fld) return [this.assign(this.declaredTarget(c.name!, fld), value)];
@@ -334,7 +334,7 @@ export class FunctionLowerer extends ExpressionLowerer {
   }
 
   /** The per-iteration boxes a class declaration uses, its own name left out (isOwnClassName). */
-  private classBoxes(c: TS.ClassDeclaration): TS.Symbol[] {
+  private classBoxes(c: TS.ClassLikeDeclaration): TS.Symbol[] {
     const own = c.name && this.an.checker.getSymbolAtLocation(c.name);
     return this.boxesUsed(c).filter((b) => b !== own);
   }
@@ -360,9 +360,7 @@ export class FunctionLowerer extends ExpressionLowerer {
       if (this.loopDepth > 0 && this.capturesUnboxedYet(s, stmts)) continue;
       // Per-iteration bindings declared before the block (loop heads, outer blocks) have their
       // box already: the function keeps the current one, as a closure would.
-      const used = this.boxesUsed(s);
-      const value = used.length > 0 ? (this.withBoxes(used, () => this.functionValue(s)) as TS.Expression) : this.functionValue(s);
-      this.emit(this.assign(this.field(fld.field), value));
+      this.emit(this.assign(this.field(fld.field), this.withBoxes(this.boxesUsed(s), () => this.functionValue(s)) as TS.Expression));
     }
   }
 
@@ -383,9 +381,8 @@ export class FunctionLowerer extends ExpressionLowerer {
         const sym = this.an.symbolOf(n);
         const d = sym?.valueDeclaration;
         if (sym && d && this.fieldOf(sym)?.owner === this && !this.boxed.has(sym) && d.pos >= start && d.end <= end && !(d.pos >= fn.pos && d.end <= fn.end)) {
-          let decl: TS.Node = d;
-          while (ts.isBindingElement(decl) || ts.isObjectBindingPattern(decl) || ts.isArrayBindingPattern(decl)) decl = decl.parent;
-          if (ts.isVariableDeclaration(decl) && (ts.getCombinedNodeFlags(decl) & ts.NodeFlags.BlockScoped) !== 0) found = n;
+          const decl = this.variableDeclarationOf(sym);
+          if (decl !== undefined && (ts.getCombinedNodeFlags(decl) & ts.NodeFlags.BlockScoped) !== 0) found = n;
         }
       }
       ts.forEachChild(n, visit);
@@ -1447,12 +1444,10 @@ export class FunctionLowerer extends ExpressionLowerer {
       const sym = this.an.checker.getSymbolAtLocation(n.name);
       const fld = sym && this.fieldOf(sym);
       if (fld) {
-        const build = (): TS.Expression => this.classValue(n);
         // A class using per-iteration boxes gets them as parameters, as a closure does.
         //   [source]  for (...) { await 0; class C { m() { return x; } } }
         //   [output]  this.C = (($x) => class C { m() { return $x.v; } })(this.x);
-        const used = this.boxed.size > 0 ? this.classBoxes(n) : [];
-        return this.assign(this.declaredTarget(n.name, fld), used.length > 0 ? (this.withBoxes(used, build) as TS.Expression) : build());
+        return this.assign(this.declaredTarget(n.name, fld), this.bindClassBoxes(n, () => this.classValue(n)));
       }
     }
     if (ts.isClassLike(n)) return this.inNested(n, () => ts.visitEachChild(n, this.visit, this.context));
@@ -1671,17 +1666,15 @@ export class FunctionLowerer extends ExpressionLowerer {
   }
 
   /**
-   * A class (declaration or expression) with awaits in its heritage or computed keys, whose members
-   * use per-iteration boxes: `build` (the keys already in temps) runs where the boxes are parameters.
+   * A class whose members use per-iteration boxes (a declaration, or from explodeClass one with
+   * awaits in its heritage or keys, already in temps): `build` runs where the boxes are parameters.
    * The class's own name inside it is its inner binding (isOwnClassName), not a box.
    *   [source]  for (let i ...) { class C extends (await base()) { m() { return i; } } }
    *   [output]  this.C = (($i) => class C extends this.$t0 { m() { return $i.v; } })(this.i);
    */
   bindClassBoxes(e: TS.ClassLikeDeclaration, build: () => TS.ClassExpression): TS.Expression {
     if (this.fnDepth !== 0 || this.boxed.size === 0) return build();
-    const own = e.name && this.an.checker.getSymbolAtLocation(e.name);
-    const used = this.boxesUsed(e).filter((b) => b !== own);
-    return used.length > 0 ? (this.withBoxes(used, build) as TS.Expression) : build();
+    return this.withBoxes(this.classBoxes(e), build) as TS.Expression;
   }
 
   /** The boxed bindings of this function that `n` reads or writes and that have no parameter yet. */
@@ -1701,6 +1694,7 @@ export class FunctionLowerer extends ExpressionLowerer {
 
   /** `(($x) => <build()>)(this.x)`: `build` runs while the boxes of `used` are read from parameters. */
   private withBoxes(used: TS.Symbol[], build: () => TS.Node): TS.Node {
+    if (used.length === 0) return build();
     const f = this.f;
     const params = used.map((sym) => {
       const name = this.freshName(`$${sym.name}`);
@@ -1740,13 +1734,17 @@ export class FunctionLowerer extends ExpressionLowerer {
       // reference whose store throws once the value is computed (reads of `x++`, `x += v` work).
       //   [source]  const c = 1; c += g();
       //   [output]  $cref(this.c, "c").v += g();
-      const saved = this.constWriteOk;
-      this.constWriteOk = true;
-      const current = this.rewriteIdentifier(id) as TS.Expression;
-      this.constWriteOk = saved;
+      const current = this.fieldReference(id, sym, fld) as TS.Expression;
       const ref = this.f.createCallExpression(this.rt('cref'), undefined, [current, this.f.createStringLiteral(id.text)]);
       return this.f.createPropertyAccessExpression(ref, 'v');
     }
+    return this.fieldReference(id, sym, fld);
+  }
+
+  /** rewriteIdentifier for a local with a field, past the const check: its box, field or checked access. */
+  private fieldReference(id: TS.Identifier, sym: TS.Symbol, fld: { field: string; owner: FunctionLowerer }): TS.Node {
+    const ts = this.ts;
+    const p = id.parent;
     if (fld.owner.boxed.has(sym)) {
       if (this.fnDepth === 0 && fld.owner === this) return this.f.createPropertyAccessExpression(this.frameAccess(this, fld.field), 'v');
       const param = fld.owner.captureParams.get(sym);
@@ -1798,17 +1796,18 @@ export class FunctionLowerer extends ExpressionLowerer {
     return n.parent === decl && ts.isClassElement(n);
   }
 
-  /** Set while rewriteIdentifier reads a const's current value for its write reference. */
-  private constWriteOk = false;
+  /** The variable declaration that binds `sym` (through any destructuring pattern), if one does. */
+  private variableDeclarationOf(sym: TS.Symbol): TS.VariableDeclaration | undefined {
+    const ts = this.ts;
+    let decl: TS.Node | undefined = sym.valueDeclaration;
+    while (decl !== undefined && (ts.isBindingElement(decl) || ts.isObjectBindingPattern(decl) || ts.isArrayBindingPattern(decl))) decl = decl.parent;
+    return decl !== undefined && ts.isVariableDeclaration(decl) ? decl : undefined;
+  }
 
-  /** A `const` (or `using`) local of a lowered function, unless its current value is being read for cref. */
+  /** A `const` (or `using`) local. */
   private isConstLocal(sym: TS.Symbol): boolean {
-    if (this.constWriteOk) return false;
-    const d = sym.valueDeclaration;
-    if (d === undefined) return false;
-    let decl: TS.Node = d;
-    while (this.ts.isBindingElement(decl) || this.ts.isObjectBindingPattern(decl) || this.ts.isArrayBindingPattern(decl)) decl = decl.parent;
-    return this.ts.isVariableDeclaration(decl) && (this.ts.getCombinedNodeFlags(decl) & this.ts.NodeFlags.Constant) !== 0;
+    const decl = this.variableDeclarationOf(sym);
+    return decl !== undefined && (this.ts.getCombinedNodeFlags(decl) & this.ts.NodeFlags.Constant) !== 0;
   }
 
   /**

@@ -301,10 +301,7 @@ export abstract class ExpressionLowerer {
    * (JavaScript has already evaluated it by then).
    */
   explodeList(parts: readonly TS.Expression[]): TS.Expression[] {
-    let last = -1;
-    parts.forEach((p, i) => {
-      if (this.an.containsAwait(p)) last = i;
-    });
+    const last = this.lastAwaiting(parts);
     return parts.map((p, i) => {
       const v = this.explode(p);
       if (i >= last || this.unchangedAcross(p, parts.slice(i + 1))) return v;
@@ -322,17 +319,19 @@ export abstract class ExpressionLowerer {
    *   [output]  this.$t0 = `${this.arr}`; <await f()>  `<${this.$t0}|${$v}>`
    */
   private explodeTemplateSpans(parts: readonly TS.Expression[]): TS.Expression[] {
-    const ts = this.ts;
     const f = this.f;
-    let last = -1;
-    parts.forEach((p, i) => {
-      if (this.an.containsAwait(p)) last = i;
-    });
+    const last = this.lastAwaiting(parts);
     return parts.map((p, i) => {
       const v = this.explode(p);
-      if (i >= last || ts.isStringLiteral(p) || ts.isNumericLiteral(p) || ts.isNoSubstitutionTemplateLiteral(p)) return v;
+      if (i >= last || isStable(this.ts, v)) return v;
       return this.save(f.createTemplateExpression(f.createTemplateHead(''), [f.createTemplateSpan(v, f.createTemplateTail(''))]));
     });
+  }
+
+  /** The index of the last of `parts` that awaits (-1 if none does). */
+  private lastAwaiting(parts: readonly TS.Expression[]): number {
+    for (let i = parts.length - 1; i >= 0; i--) if (this.an.containsAwait(parts[i])) return i;
+    return -1;
   }
 
   /**
@@ -582,9 +581,7 @@ export abstract class ExpressionLowerer {
    *   [output]  this.$t0 = $pk(this.k); this.$t1 = v(); <await w> { [this.$t0]: this.$t1, b: $v }
    */
   private saveKey(key: TS.Expression): TS.Expression {
-    const ts = this.ts;
-    if (ts.isStringLiteral(key) || ts.isNumericLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key)) return this.save(key);
-    return this.saveAlways(this.f.createCallExpression(this.rt('pk'), undefined, [key]));
+    return isStable(this.ts, key) ? key : this.saveAlways(this.f.createCallExpression(this.rt('pk'), undefined, [key]));
   }
 
   /** Like save, but also for stable expressions (a chain link must be evaluated exactly once, now). */
@@ -701,7 +698,6 @@ export function isStable(ts: typeof TS, e: TS.Expression): boolean {
   );
 }
 
-/** The source text of an original node (for error messages), one line. */
 /**
  * The source text V8 quotes in a TypeError about `n` ("x.y is not iterable"): the text as written,
  * but "(intermediate value)" for an await, as V8 prints it (`for (x of await f())`).

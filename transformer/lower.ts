@@ -1729,6 +1729,15 @@ export class FunctionLowerer extends ExpressionLowerer {
     const fld = this.fieldOf(sym);
     if (!fld) return id;
     if (this.isOwnClassName(id, sym)) return id;
+    if (sym.valueDeclaration !== undefined && this.inLoopHead(id, sym.valueDeclaration)) {
+      // The iterable of `for (const t of ...)` sees a binding `t` of its own, which is never
+      // initialised: every read or write of it there (closures made there included, whenever they
+      // run) throws ReferenceError, a write once its value is computed.
+      //   [source]  for (const t of [() => t]) { await 0; }
+      //   [output]  this.$it = $iter([() => $cref($Z, "t").v], ...);
+      const ref = this.f.createCallExpression(this.rt('cref'), undefined, [this.rt('Z'), this.f.createStringLiteral(id.text)]);
+      return this.f.createPropertyAccessExpression(ref, 'v');
+    }
     if (this.isConstLocal(sym) && this.isWriteTarget(id)) {
       // A write to a `const` that became a field or a `var`: the engine's TypeError, through a
       // reference whose store throws once the value is computed (reads of `x++`, `x += v` work).
@@ -1865,7 +1874,7 @@ export class FunctionLowerer extends ExpressionLowerer {
   private leafWrite(id: TS.Identifier, value: TS.Expression): TS.Statement {
     const sym = this.an.symbolOf(id);
     const fld = sym && this.fieldOf(sym);
-    if (fld && this.isConstLocal(sym) && this.isWriteTarget(id)) return this.assign(this.rewriteIdentifier(id) as TS.Expression, value);
+    if (fld && ((this.isConstLocal(sym) && this.isWriteTarget(id)) || this.inLoopHead(id, sym.valueDeclaration!))) return this.assign(this.rewriteIdentifier(id) as TS.Expression, value);
     if (fld && !fld.owner.boxed.has(sym) && fld.owner.tdzReads().has(id)) return this.f.createExpressionStatement(this.checkedWrite(id, fld, value));
     return this.assign(this.bindingTarget(id), value);
   }
@@ -1946,8 +1955,9 @@ export class FunctionLowerer extends ExpressionLowerer {
         const sym = this.an.symbolOf(n);
         const decl = sym?.valueDeclaration;
         if (sym && decl && this.fieldOf(sym)?.owner === this && this.isLexical(decl) && n !== (decl as TS.NamedDeclaration).name) {
-          const early = outerFn === undefined ? n.pos < decl.end || this.inLoopHead(n, decl) : ts.isFunctionDeclaration(outerFn) || outerFn.pos < decl.end;
-          if (early) {
+          // A reference in the loop's own head is never a field access (see rewriteIdentifier).
+          const early = outerFn === undefined ? n.pos < decl.end : ts.isFunctionDeclaration(outerFn) || outerFn.pos < decl.end;
+          if (early && !this.inLoopHead(n, decl)) {
             reads.add(n);
             syms.add(sym);
           }

@@ -705,7 +705,8 @@ export class FunctionLowerer extends ExpressionLowerer {
         const fld = sym && this.fieldOf(sym);
         if (sym && fld && this.captured!.has(sym)) {
           this.boxed.add(sym);
-          out.push(f.createAssignment(this.frameAccess(this, fld.field), this.box(f.createVoidZero())));
+          // Read early somewhere (a closure made before the declaration): the box starts in the dead zone.
+          out.push(f.createAssignment(this.frameAccess(this, fld.field), this.box(this.tdzInfo().syms.has(sym) ? this.rt('Z') : f.createVoidZero())));
         }
       } else for (const el of n.elements) if (!ts.isOmittedExpression(el)) visit(el.name);
     };
@@ -1417,7 +1418,7 @@ export class FunctionLowerer extends ExpressionLowerer {
       // `x = v` where x may still be in its dead zone: v first, then the check, then the write.
       if (assign) return this.checkedWrite(id, fld, ts.visitNode((n as TS.BinaryExpression).right, this.visit) as TS.Expression);
       // `x++`, `x op= v`: the read comes first, so does its check (the target must stay a reference).
-      return f.createComma(this.deadZoneRead(this.frameAccess(fld.owner, fld.field), id.text), ts.visitEachChild(n, this.visit, this.context) as TS.Expression);
+      return f.createComma(this.deadZoneRead(this.storage(id, this.an.symbolOf(id)!, fld), id.text), ts.visitEachChild(n, this.visit, this.context) as TS.Expression);
     }
     // An arrow step keeps `this`, `arguments`, `super` and `#names` as written: it is lexically
     // inside the function (and its class), so they mean what the user wrote.
@@ -1754,6 +1755,32 @@ export class FunctionLowerer extends ExpressionLowerer {
   private fieldReference(id: TS.Identifier, sym: TS.Symbol, fld: { field: string; owner: FunctionLowerer }): TS.Node {
     const ts = this.ts;
     const p = id.parent;
+    // Declaration names of nested parameters etc. are not references.
+    if (!fld.owner.boxed.has(sym) && p && (ts.isParameter(p) || ts.isBindingElement(p) || ts.isVariableDeclaration(p)) && (p as TS.NamedDeclaration).name === id && this.fnDepth > 0) return id;
+    const access = this.storage(id, sym, fld);
+    if (fld.owner.tdzReads().has(id)) {
+      if (!this.isWriteTarget(id)) return this.deadZoneRead(access, id.text);
+      // `x = v`, `x++`, `x op= v` were checked by earlyWrite (in visit or in the spill path).
+      let w: TS.Node = id.parent;
+      while (ts.isParenthesizedExpression(w)) w = w.parent;
+      if (this.localWrite(w)?.id !== id && ts.isPropertyAccessExpression(access)) {
+        // A destructuring or for-in/of target run early: written through a reference whose setter
+        // checks, so the throw comes when the value is stored, as the engine's does.
+        //   [source]  const f = () => { [x] = [1]; }; f(); let x = 0;
+        //   [output]  [$tdzref($f, "x", "x").v] = [1];        (a box: $tdzref($x, "v", "x").v)
+        const ref = this.f.createCallExpression(this.rt('tdzref'), undefined, [access.expression, this.f.createStringLiteral(access.name.text), this.f.createStringLiteral(id.text)]);
+        return this.f.createPropertyAccessExpression(ref, 'v');
+      }
+    }
+    return access;
+  }
+
+  /**
+   * Where local `sym` (named here by `id`) is stored, unchecked: its frame field, or the `.v` of its
+   * per-iteration box (inside a closure, the box the closure received). A box made for a binding
+   * with early reads starts as the dead-zone marker (freshBoxes), so the checks apply to `.v`.
+   */
+  private storage(id: TS.Identifier, sym: TS.Symbol, fld: { field: string; owner: FunctionLowerer }): TS.Expression {
     if (fld.owner.boxed.has(sym)) {
       if (this.fnDepth === 0 && fld.owner === this) return this.f.createPropertyAccessExpression(this.frameAccess(this, fld.field), 'v');
       const param = fld.owner.captureParams.get(sym);
@@ -1766,24 +1793,7 @@ export class FunctionLowerer extends ExpressionLowerer {
         Code.PerIterationCapture,
       );
     }
-    // Declaration names of nested parameters etc. are not references.
-    if (p && (ts.isParameter(p) || ts.isBindingElement(p) || ts.isVariableDeclaration(p)) && (p as TS.NamedDeclaration).name === id && this.fnDepth > 0) return id;
-    const access = this.frameAccess(fld.owner, fld.field);
-    if (fld.owner.tdzReads().has(id)) {
-      if (!this.isWriteTarget(id)) return this.deadZoneRead(access, id.text);
-      // `x = v`, `x++`, `x op= v` were checked by earlyWrite (in visit or in the spill path).
-      let w: TS.Node = id.parent;
-      while (ts.isParenthesizedExpression(w)) w = w.parent;
-      if (this.localWrite(w)?.id !== id && ts.isPropertyAccessExpression(access)) {
-        // A destructuring or for-in/of target run early: written through a reference whose setter
-        // checks, so the throw comes when the value is stored, as the engine's does.
-        //   [source]  const f = () => { [x] = [1]; }; f(); let x = 0;
-        //   [output]  [$tdzref($f, "x", "x").v] = [1];
-        const ref = this.f.createCallExpression(this.rt('tdzref'), undefined, [access.expression, this.f.createStringLiteral(access.name.text), this.f.createStringLiteral(id.text)]);
-        return this.f.createPropertyAccessExpression(ref, 'v');
-      }
-    }
-    return access;
+    return this.frameAccess(fld.owner, fld.field);
   }
 
   /**
@@ -1852,7 +1862,7 @@ export class FunctionLowerer extends ExpressionLowerer {
     const sym = this.an.symbolOf(w.id);
     const fld = sym && this.fieldOf(sym);
     // A const's writes all go through cref (rewriteIdentifier), which checks the dead zone too.
-    return fld && !fld.owner.boxed.has(sym) && !this.isConstLocal(sym) && fld.owner.tdzReads().has(w.id) ? { ...w, fld } : undefined;
+    return fld && !this.isConstLocal(sym) && fld.owner.tdzReads().has(w.id) ? { ...w, fld } : undefined;
   }
 
   /**
@@ -1863,8 +1873,9 @@ export class FunctionLowerer extends ExpressionLowerer {
    */
   private checkedWrite(id: TS.Identifier, fld: { field: string; owner: FunctionLowerer }, value: TS.Expression): TS.Expression {
     const f = this.f;
-    const check = f.createCallExpression(this.rt('tdzw'), undefined, [this.frameAccess(fld.owner, fld.field), f.createStringLiteral(id.text), value]);
-    return f.createAssignment(this.frameAccess(fld.owner, fld.field), check);
+    const sym = this.an.symbolOf(id)!;
+    const check = f.createCallExpression(this.rt('tdzw'), undefined, [this.storage(id, sym, fld), f.createStringLiteral(id.text), value]);
+    return f.createAssignment(this.storage(id, sym, fld), check);
   }
 
   /**
@@ -1875,7 +1886,7 @@ export class FunctionLowerer extends ExpressionLowerer {
     const sym = this.an.symbolOf(id);
     const fld = sym && this.fieldOf(sym);
     if (fld && ((this.isConstLocal(sym) && this.isWriteTarget(id)) || this.inLoopHead(id, sym.valueDeclaration!))) return this.assign(this.rewriteIdentifier(id) as TS.Expression, value);
-    if (fld && !fld.owner.boxed.has(sym) && fld.owner.tdzReads().has(id)) return this.f.createExpressionStatement(this.checkedWrite(id, fld, value));
+    if (fld && fld.owner.tdzReads().has(id)) return this.f.createExpressionStatement(this.checkedWrite(id, fld, value));
     return this.assign(this.bindingTarget(id), value);
   }
 

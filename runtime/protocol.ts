@@ -22,7 +22,7 @@ import { asyncIteratorOf, asyncIteratorClose } from './iteration';
 import { newDisposeEnv, addDisposable, disposeResources } from './disposal';
 import { UNINITIALIZED, checkInitialized, checkedAssign, checkedRef, constRef } from './deadzone';
 import { requireObjectCoercible, objectRest, arrayRest } from './destructuring';
-import { callable, iteratorOf, heldReturn, propertyKey } from './checks';
+import { callable, constructible, iteratorOf, heldReturn, propertyKey } from './checks';
 
 export { Coroutine } from './coroutine';
 /** SUSPEND: what $step and aw return when the frame parked itself. */
@@ -68,6 +68,7 @@ export const orest = objectRest;
 export const arest = arrayRest;
 /** Engine checks on split expressions (messages name the source expression), held returns. */
 export const fn = callable;
+export const ctor = constructible;
 export const iter = iteratorOf;
 export const held = heldReturn;
 /** A computed key kept in a temp, converted when evaluated (ToPropertyKey). */

@@ -21,7 +21,8 @@ import { Analysis, isAsyncFunction } from './analyze';
 import { refuse, Code, Reporter } from './diagnostics';
 import { boundNames } from './hoist';
 import { NativeFields, nativeFields } from './live';
-import { ExpressionLowerer, StepNames, isStable, paren, sourceText } from './spill';
+import { ExpressionLowerer, StepNames, isStable, paren } from './spill';
+import { messageText } from './messages';
 
 interface TryCtx {
   tryRegion: number;
@@ -966,7 +967,7 @@ export class FunctionLowerer extends ExpressionLowerer {
     this.emit(
       this.assign(
         this.field(it),
-        f.createCallExpression(this.rt('iter'), undefined, [iterable, f.createStringLiteral(sourceText(ts, s.expression))]),
+        f.createCallExpression(this.rt('iter'), undefined, [iterable, f.createStringLiteral(messageText(ts, s.expression, 'iter'))]),
       ),
     );
     this.releaseTemps();

@@ -16,6 +16,7 @@
 //   a && await b                    this.$t0 = this.a; if (!this.$t0) goto L; <await>; this.$t0 = $v; L:
 import type * as TS from 'typescript';
 import { Analysis } from './analyze';
+import { messageText } from './messages';
 import { refuse, Reporter } from './diagnostics';
 
 export interface Block {
@@ -247,9 +248,13 @@ export abstract class ExpressionLowerer {
     }
     if (ts.isCallExpression(e)) return this.explodeCall(e);
     if (ts.isNewExpression(e)) {
-      const parts = [e.expression, ...(e.arguments ?? [])];
-      const vals = this.explodeList(parts);
-      return f.createNewExpression(vals[0], undefined, vals.slice(1));
+      // `new X(await a)`: X is kept in a temp, so the engine's message would name the temp; the
+      // lowered `new` checks it instead (protocol ctor), after the arguments, as the engine does.
+      //   [source]  new X(await a, g())
+      //   [output]  this.$t0 = this.X; <await a> new ($ctor(this.$t0, "X"))($v, g())
+      const vals = this.explodeList([e.expression, ...(e.arguments ?? [])]);
+      if (this.namesItself(e.expression, vals[0])) return f.createNewExpression(vals[0], undefined, vals.slice(1));
+      return f.createNewExpression(paren(f, this.checked('ctor', vals[0], e.expression)), undefined, vals.slice(1));
     }
     if (ts.isPropertyAccessExpression(e)) {
       if (ts.isOptionalChain(e)) return this.explodeOptionalChain(e);
@@ -518,8 +523,8 @@ export abstract class ExpressionLowerer {
         const args = this.explodeList([...link.arguments]);
         const call =
           thisVal !== undefined
-            ? f.createCallExpression(f.createPropertyAccessExpression(this.checkedCallee(cur, link.expression), 'call'), undefined, [thisVal, ...args])
-            : f.createCallExpression(paren(f, f.createComma(f.createNumericLiteral(0), cur)), undefined, args);
+            ? f.createCallExpression(f.createPropertyAccessExpression(this.checkedCallee(cur, link.expression, true), 'call'), undefined, [thisVal, ...args])
+            : f.createCallExpression(this.checkedCallee(cur, link.expression, true), undefined, args);
         thisVal = undefined;
         cur = this.saveAlways(call);
       }
@@ -569,9 +574,27 @@ export abstract class ExpressionLowerer {
     return f.createClassExpression(decorators, e.name, undefined, heritageClauses, members);
   }
 
-  /** `$tscoro.fn(f, "source text")`: the callee, or the TypeError the engine gives for `source(...)`. */
-  checkedCallee(fn: TS.Expression, source: TS.Node): TS.Expression {
-    return this.f.createCallExpression(this.rt('fn'), undefined, [fn, this.f.createStringLiteral(sourceText(this.ts, source))]);
+  /** `$tscoro.fn(f, "o.m")`: the callee, or the TypeError the engine gives for `o.m(...)`. */
+  checkedCallee(fn: TS.Expression, source: TS.Expression, inChain = false): TS.Expression {
+    return this.checked('fn', fn, source, inChain);
+  }
+
+  /**
+   * A protocol check (`fn`, `ctor`) of `value`, whose message quotes `source` as V8 prints it. It
+   * stands in callee position, but throws only when the call is made (after the arguments, as the
+   * engine checks): a callee that fails is replaced by a function that throws.
+   */
+  private checked(check: 'fn' | 'ctor', value: TS.Expression, source: TS.Expression, inChain = false): TS.Expression {
+    const text = messageText(this.ts, source, inChain ? 'chain' : 'call');
+    return this.f.createCallExpression(check === 'fn' ? this.rt('fn') : this.rt('ctor'), undefined, [value, this.f.createStringLiteral(text)]);
+  }
+
+  /** The lowered callee `value` is the name `source` as written (no field or temp): V8's message names it. */
+  private namesItself(source: TS.Expression, value: TS.Expression): boolean {
+    const ts = this.ts;
+    let bare = source;
+    while (ts.isParenthesizedExpression(bare)) bare = bare.expression;
+    return ts.isIdentifier(bare) && ts.isIdentifier(value) && value.text === bare.text;
   }
 
   /**
@@ -627,8 +650,9 @@ export abstract class ExpressionLowerer {
         )
       : f.createNoSubstitutionTemplateLiteral(tpl.text, tpl.rawText);
     const tplObj = f.createTaggedTemplateExpression(this.rt('tpl'), undefined, strings);
-    if (thisVal !== undefined) return f.createCallExpression(f.createPropertyAccessExpression(paren(f, fn), 'call'), undefined, [thisVal, tplObj, ...subs]);
-    return f.createCallExpression(paren(f, f.createComma(f.createNumericLiteral(0), fn)), undefined, [tplObj, ...subs]);
+    // The tag is checked once the substitutions are evaluated, as the engine checks it.
+    if (thisVal !== undefined) return f.createCallExpression(f.createPropertyAccessExpression(this.checkedCallee(fn, tag), 'call'), undefined, [thisVal, tplObj, ...subs]);
+    return f.createCallExpression(this.checkedCallee(fn, tag), undefined, [tplObj, ...subs]);
   }
 
   private shortCircuits(op: TS.SyntaxKind, v: TS.Expression): TS.Expression {
@@ -652,35 +676,30 @@ export abstract class ExpressionLowerer {
     if (callee.kind === ts.SyntaxKind.ImportKeyword) {
       return f.createCallExpression(callee as TS.Expression, undefined, this.explodeList([...e.arguments]));
     }
-    const argsAwait = e.arguments.some((a) => this.an.containsAwait(a));
     if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
-      if (!argsAwait) {
-        // Only the callee's object awaits: evaluate it, then call normally (this = that object).
-        const target = ts.isPropertyAccessExpression(callee)
-          ? f.createPropertyAccessExpression(paren(f, this.explode(callee.expression)), this.rewrite(callee.name))
-          : f.createElementAccessExpression(paren(f, this.explode(callee.expression)), this.rewrite(callee.argumentExpression));
-        return f.createCallExpression(target, undefined, e.arguments.map((a) => this.rewrite(a)));
-      }
-      // obj.m(await x): obj and obj.m are evaluated before the argument suspends.
-      const obj = this.save(this.explode(callee.expression));
-      const fn = this.save(
-        ts.isPropertyAccessExpression(callee)
-          ? f.createPropertyAccessExpression(obj, this.rewrite(callee.name))
-          : f.createElementAccessExpression(obj, this.explode(callee.argumentExpression)),
-      );
+      // obj.m(await x), (await o).m(x): obj and obj.m are evaluated before the arguments (and any
+      // suspension in them); the call then goes through the callee check (protocol fn), so a
+      // non-function fails as `o.m is not a function` after the arguments, like the unsplit call.
+      //   [source]  (await g()).k(x)                                   o.m(await a)
+      //   [output]  $fn($v.k, "(intermediate value).k").call($v, this.x)   ...; $fn(this.$t1, "o.m").call(this.$t0, $v)
+      const objParts = ts.isPropertyAccessExpression(callee) ? [callee.expression] : [callee.expression, callee.argumentExpression];
+      const argsAwait = e.arguments.some((a) => this.an.containsAwait(a));
+      const [o, key] = this.explodeList(objParts);
+      // The object is read twice (the method, `this`): a temp, unless a name no await can change.
+      const obj = !argsAwait && ts.isIdentifier(o) ? o : this.save(o);
+      const method = ts.isPropertyAccessExpression(callee) ? f.createPropertyAccessExpression(obj, this.rewrite(callee.name)) : f.createElementAccessExpression(obj, key);
+      // The method is read before the arguments run (and suspend).
+      const fn = argsAwait ? this.saveAlways(method) : method;
       const args = this.explodeList([...e.arguments]);
-      // $tscoro.fn: a non-function fails as `o.m is not a function`, like the unsplit call.
       return f.createCallExpression(f.createPropertyAccessExpression(this.checkedCallee(fn, callee), 'call'), undefined, [obj, ...args]);
     }
-    const vals = this.explodeList([callee, ...e.arguments]);
-    let fnExpr = vals[0];
-    let bare: TS.Expression = callee;
-    while (ts.isParenthesizedExpression(bare)) bare = bare.expression;
-    // `(await f)()`: the call is on the resume value, which V8 would report as `$v`.
-    if (ts.isAwaitExpression(bare)) fnExpr = this.checkedCallee(fnExpr, callee);
-    // A frame field or temp read as callee must not pass the frame as `this`.
-    else if (ts.isPropertyAccessExpression(fnExpr)) fnExpr = f.createComma(f.createNumericLiteral(0), fnExpr);
-    return f.createCallExpression(paren(f, fnExpr), undefined, vals.slice(1));
+    const parts = [callee, ...e.arguments];
+    const vals = this.explodeList(parts);
+    const fnExpr = vals[0];
+    if (this.namesItself(callee, fnExpr)) return f.createCallExpression(fnExpr, undefined, vals.slice(1));
+    // A frame field, temp or awaited value as callee: checked, so the message names the source
+    // (and the frame is not passed as `this`).
+    return f.createCallExpression(this.checkedCallee(fnExpr, callee), undefined, vals.slice(1));
   }
 }
 
@@ -696,17 +715,6 @@ export function isStable(ts: typeof TS, e: TS.Expression): boolean {
     e.kind === ts.SyntaxKind.NullKeyword ||
     (ts.isVoidExpression(e) && ts.isNumericLiteral(e.expression))
   );
-}
-
-/**
- * The source text V8 quotes in a TypeError about `n` ("x.y is not iterable"): the text as written,
- * but "(intermediate value)" for an await, as V8 prints it (`for (x of await f())`).
- */
-export function sourceText(ts: typeof TS, n: TS.Node): string {
-  let e = n;
-  while (ts.isParenthesizedExpression(e)) e = e.expression;
-  if (ts.isAwaitExpression(e)) return '(intermediate value)';
-  return n.pos >= 0 && n.getSourceFile() ? n.getText().replace(/\s+/g, ' ') : 'expression';
 }
 
 export function paren(f: TS.NodeFactory, e: TS.Expression): TS.Expression {

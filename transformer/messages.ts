@@ -55,7 +55,8 @@ function printed(ts: typeof TS, n: TS.Expression, iter: boolean, inChain: boolea
     case K.ThisKeyword:
       return 'this';
     case K.SuperKeyword:
-      return 'super';
+      // `super.m` prints as (intermediate value).m
+      return '';
     case K.NullKeyword:
       return 'null';
     case K.TrueKeyword:

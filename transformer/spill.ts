@@ -503,8 +503,17 @@ export abstract class ExpressionLowerer {
     const end = this.newLabel();
     const nullish = (v: TS.Expression): TS.Expression =>
       f.createLogicalOr(f.createStrictEquality(v, f.createNull()), f.createStrictEquality(v, f.createVoidZero()));
-    let cur = this.save(this.explode(root));
+    let cur: TS.Expression;
     let thisVal: TS.Expression | undefined;
+    if (ts.isCallExpression(links[0]) && (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root))) {
+      // o.m?.(x): the chain starts at the call, and the method is called on o.
+      //   [source]  o.m?.(await x)
+      //   [output]  this.$t0 = this.o; this.$t1 = this.$t0.m; if (this.$t1 == null) ...; <await x> $fn(this.$t1, "o.m").call(this.$t0, $v)
+      const [o, key] = this.explodeList(ts.isPropertyAccessExpression(root) ? [root.expression] : [root.expression, root.argumentExpression]);
+      const obj = this.save(o);
+      thisVal = obj.kind === ts.SyntaxKind.SuperKeyword ? this.rewrite(f.createThis()) : obj;
+      cur = this.saveAlways(ts.isPropertyAccessExpression(root) ? f.createPropertyAccessExpression(obj, this.rewrite(root.name)) : f.createElementAccessExpression(obj, key));
+    } else cur = this.save(this.explode(root));
     for (const link of links) {
       if (!ts.isNonNullExpression(link) && link.questionDotToken) {
         this.emit(
@@ -651,6 +660,8 @@ export abstract class ExpressionLowerer {
       : f.createNoSubstitutionTemplateLiteral(tpl.text, tpl.rawText);
     const tplObj = f.createTaggedTemplateExpression(this.rt('tpl'), undefined, strings);
     // The tag is checked once the substitutions are evaluated, as the engine checks it.
+    // super.m`...` calls the method on `this`.
+    if (thisVal !== undefined && thisVal.kind === ts.SyntaxKind.SuperKeyword) thisVal = this.rewrite(f.createThis());
     if (thisVal !== undefined) return f.createCallExpression(f.createPropertyAccessExpression(this.checkedCallee(fn, tag), 'call'), undefined, [thisVal, tplObj, ...subs]);
     return f.createCallExpression(this.checkedCallee(fn, tag), undefined, [tplObj, ...subs]);
   }
@@ -671,8 +682,20 @@ export abstract class ExpressionLowerer {
     const f = this.f;
     if (ts.isOptionalChain(e)) return this.explodeOptionalChain(e);
     const callee = e.expression;
-    if (callee.kind === ts.SyntaxKind.SuperKeyword || (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.SuperKeyword))
-      return this.refuseExpr(e, 'super call with await in its arguments');
+    if (callee.kind === ts.SyntaxKind.SuperKeyword) return this.refuseExpr(e, 'super(...) with await in its arguments');
+    if ((ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && callee.expression.kind === ts.SyntaxKind.SuperKeyword) {
+      // super.m(await x): the method is read (through the home object, `this` as receiver) before
+      // the arguments, then called on `this`. The step of a method that uses `super` is an arrow
+      // inside the method, so `super` and `this` there are the method's.
+      //   [source]  super.m(await x)
+      //   [output]  this.$t0 = super.m; <await x> $fn(this.$t0, "(intermediate value).m").call(this, $v)
+      const method = ts.isPropertyAccessExpression(callee)
+        ? f.createPropertyAccessExpression(callee.expression, this.rewrite(callee.name))
+        : f.createElementAccessExpression(callee.expression, this.save(this.explode(callee.argumentExpression)));
+      const fn = this.saveAlways(method);
+      const args = this.explodeList([...e.arguments]);
+      return f.createCallExpression(f.createPropertyAccessExpression(this.checkedCallee(fn, callee), 'call'), undefined, [this.rewrite(f.createThis()), ...args]);
+    }
     if (callee.kind === ts.SyntaxKind.ImportKeyword) {
       return f.createCallExpression(callee as TS.Expression, undefined, this.explodeList([...e.arguments]));
     }
@@ -706,6 +729,8 @@ export abstract class ExpressionLowerer {
 /** Expressions that read the same value whenever evaluated (no need to spill). */
 export function isStable(ts: typeof TS, e: TS.Expression): boolean {
   return (
+    // `super` as the base of a member access: it cannot be kept in a temp, and needs not be.
+    e.kind === ts.SyntaxKind.SuperKeyword ||
     ts.isNumericLiteral(e) ||
     ts.isStringLiteral(e) ||
     ts.isBigIntLiteral(e) ||

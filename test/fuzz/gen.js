@@ -575,6 +575,12 @@ class Gen {
         return `${ind}const ${k} = ${init};`;
       }],
       [cx.early && cx.early.length ? 2 : 0, () => this.earlyCall(cx, ind)],
+      [cx.async && this.on('callee-checks') ? 0.6 : 0, () => this.calleeCheck(cx, ind)],
+      [nested && cx.async && cx.depth < 2 && this.on('head-tdz') ? 0.4 : 0, () => this.headClosure(cx, ind)],
+      [nested && cx.async && cx.depth < 2 && this.on('loop-tdz') ? 0.4 : 0, () => {
+        const text = this.loopDeadZone(inner(), allowDecl ? ind : ind + IND, budget);
+        return allowDecl ? text : `${ind}{\n${text}\n${ind}}`;
+      }],
     ]);
   }
 
@@ -744,6 +750,240 @@ class Gen {
       cx.vars.push(L);
     }
     return `${ind}${late.kind} ${text};`;
+  }
+
+  // --- callees that are not functions, loop heads and per-iteration dead zones ------------------
+
+  /** `text` (statements, indented at ind + IND) inside a try whose catch prints String(e). */
+  tryPrint(ind, text, prefix = 'P') {
+    const e = this.fresh('e');
+    return `${ind}try {\n${text}\n${ind}} catch (${e}) {\n${ind}${IND}console.log('${this.fresh(prefix)}', String(${e}));\n${ind}}`;
+  }
+
+  /**
+   * A call, `new` or tagged template whose arguments await and then have effects, with a callee that
+   * is not callable (not a constructor), or a valid counterpart; also a for-of over a non-iterable
+   * (awaited) value or call. Inside a try printing String(e): the engine checks the callee after the
+   * arguments and its message quotes the source (`o.k is not a function`, `(intermediate value).k`).
+   * A block, with the locals the statement declares (sometimes read after an await: frame fields).
+   */
+  calleeCheck(cx, ind) {
+    const i2 = ind + IND;
+    const i3 = i2 + IND;
+    const icx = { ...cx, inTry: true };
+    const decls = [];
+    const local = (prefix, init) => {
+      const n = this.fresh(prefix);
+      decls.push(`${i2}const ${n} = ${init};`);
+      return n;
+    };
+    const P = () => `'${this.fresh('P')}'`;
+    // The awaited argument (a helper may throw or reject: then the callee is never checked).
+    const aw = () => this.weighted([
+      [3, () => this.awaitOf(cx, this.expr(icx, 2))],
+      [cx.callable.length ? 2 : 0, () => this.awaitExpr(icx, 1)],
+    ]);
+    // Arguments after the await, with effects: they run before the callee is checked.
+    const eff = () => {
+      const parts = [`console.log(${P()})`];
+      if (cx.vars.length && this.chance(0.3)) parts.push(`${this.pick(cx.vars)}${this.pick(['++', '--'])}`);
+      if (this.chance(0.2)) parts.push(this.expr(icx, 2));
+      return parts.join(', ');
+    };
+    const args = () => `${aw()}, ${eff()}`;
+    const plain = () => this.pick(['3', 'undefined', 'null', "'s'", '{ k: 1 }', '[1]']);
+    // Not a function: a local of the function (locals hold values only) or a new one.
+    const notFn = () => (cx.vars.length && this.chance(0.5) ? this.pick(cx.vars) : local('nc', plain()));
+    // An object whose k and a.n are not functions and whose m is a method.
+    const holder = () => (cx.objs.length && this.chance(0.4)
+      ? this.pick(cx.objs)
+      : local('nk', `{ k: ${this.pick(['1', 'null', "'s'"])}, a: { n: ${this.pick(['null', 'undefined', '2'])} }, m(y) { return [y, this.k]; } }`));
+    const notCtor = () => this.weighted([
+      [2, notFn],
+      [1, () => local('na', '(y) => y')],
+      [1, () => local('nm', '{ m() { return 1; } }.m')],
+      [1, () => `${holder()}.${this.pick(['k', 'm'])}`],
+    ]);
+    const forOf = (iter, brk) => {
+      const q = this.fresh('q');
+      return `${i3}for (const ${q} of ${iter}) {\n${i3}${IND}console.log(${P()}, typeof ${q}, ${this.awaitOf(cx, this.literal())});${brk ? `\n${i3}${IND}break;` : ''}\n${i3}}`;
+    };
+    const line = this.weighted([
+      [3, () => `${notFn()}(${args()});`],
+      [2, () => `${holder()}.${this.pick(['k', 'a', 'nope', 'p'])}(${args()});`],
+      [2, () => `(${this.awaitOf(cx, this.pick(['{ k: 1 }', '3', 'null', 'undefined', ...cx.objs]))}).k(${eff()});`],
+      [cx.callable.length ? 1 : 0, () => `(${this.awaitExpr(icx, 1)}).${this.pick(['k', 'p'])}(${eff()});`],
+      [3, () => `new ${notCtor()}(${args()});`],
+      [0.5, () => `new ({ m() { return 1; } }.m)(${args()});`],
+      [2, () => `new (${this.awaitOf(cx, this.pick(['3', 'undefined', '((y) => y)', "'s'"]))})(${eff()});`],
+      [2, () => `${this.chance(0.7) ? notFn() : `${holder()}.k`}\`t\${${aw()}}\${${eff()}}\`;`],
+      [2, () => `${holder()}?.a.n(${args()});`],
+      [1, () => `${holder()}.a?.n(${args()});`],
+      [1, () => `(${holder()}?.k)(${aw()});`],
+      [1, () => forOf(`(${this.awaitOf(cx, this.pick(['{ k: 1 }', '{ k: [1, 2] }', ...cx.objs]))}).k`, false)],
+      [1, () => forOf(`${local('nh', `() => ${this.pick(['7', 'undefined', '({})', '[1, 2]'])}`)}()`, false)],
+      [1, () => forOf(notFn(), true)],
+      // Valid counterparts: methods, classes, bound functions, an awaited class, tags.
+      [2, () => `console.log(${P()}, ${holder()}.m(${args()}));`],
+      [1, () => `console.log(${P()}, new Box(${args()}).get());`],
+      [1, () => `console.log(${P()}, new (Box.bind(null, ${aw()}))(${eff()}).get());`],
+      [1, () => `console.log(${P()}, new (Box.bind(null, 1))(${aw()}).get());`],
+      [1, () => `console.log(${P()}, new (${this.awaitOf(cx, 'Box')})(${eff()}).get());`],
+      [1, () => `console.log(${P()}, new (class { constructor(a, b) { this.s = [a, b]; } })(${args()}).s);`],
+      [1, () => `console.log(${P()}, ${this.pick(['tg', 'TG.t'])}\`t\${${aw()}}\${${eff()}}\`);`],
+      // A parenthesized member callee keeps its `this`.
+      [this.on('paren-this') ? 1 : 0, () => `console.log(${P()}, (${holder()}${this.pick(['.', '?.'])}m)(${args()}));`],
+    ]);
+    const body = this.tryPrint(i2, line.startsWith(i3) ? line : `${i3}${line}`);
+    const wait = decls.length && this.chance(0.5) ? [`${i2}await Promise.resolve(${this.literal()});`] : [];
+    return `${ind}{\n${[...decls, ...wait, body].join('\n')}\n${ind}}`;
+  }
+
+  /**
+   * A for-of/for-in loop whose head holds a closure over the loop's own binding (called in the head,
+   * in the body after an await, or after the loop): a ReferenceError natively, the binding of the head
+   * being never initialised. Inside a try printing String(e).
+   */
+  headClosure(cx, ind) {
+    const i2 = ind + IND;
+    const i3 = i2 + IND;
+    const i4 = i3 + IND;
+    const t = this.fresh('t');
+    const u = this.fresh('t');
+    const hs = this.fresh('hs');
+    const kw = this.pick(['const', 'let']);
+    const H = () => `'${this.fresh('H')}'`;
+    const lit = () => (this.chance(0.3) ? `, ${this.literal()}` : '');
+    // `[head, body]`: the body prints and may push head closures on hs (called after the loop).
+    const [head, body] = this.weighted([
+      [3, () => [`${kw} ${t} of [() => ${t}${lit()}]`, `console.log(${H()}, typeof ${t} === 'function' ? ${t}() : ${t});`]],
+      [2, () => [`${kw} ${t} of [() => ${t}, ${this.literal()}]`, `console.log(${H()}, typeof ${t});\n${i4}if (typeof ${t} === 'function') ${hs}.push(${t});`]],
+      [2, () => [`${kw} ${t} of [(() => ${t})()]`, `console.log(${H()}, ${t});`]],
+      [1, () => [`${kw} ${t} of [(() => typeof ${t})()]`, `console.log(${H()}, ${t});`]],
+      [1, () => [`${kw} ${t} of [(() => { ${t} = 5; })()]`, `console.log(${H()}, ${t});`]],
+      [1, () => [`${kw} ${t} of [(() => ${t}++)()]`, `console.log(${H()}, ${t});`]],
+      [2, () => [`${kw} ${t} in { k: (() => ${t})() }`, `console.log(${H()}, ${t});`]],
+      [1, () => [`${kw} ${t} in { k: () => ${t} }`, `console.log(${H()}, ${t});`]],
+      [2, () => [`${kw} { ${t} } of [{ ${t}: () => ${t} }]`, `console.log(${H()}, ${t}());`]],
+      [1, () => [`${kw} [${t}, ${u}] of [[${this.literal()}, () => ${t}]]`, `console.log(${H()}, ${t});\n${i4}${hs}.push(${u});`]],
+      [1, () => [`${kw} ${t} of [async () => ${t}]`, `console.log(${H()}, await ${t}());`]],
+      [1, () => [`${kw} ${t} of [${this.literal()}, () => ${t}].reverse()`, `console.log(${H()}, typeof ${t} === 'function' ? ${t}() : ${t});`]],
+    ]);
+    const wait = this.chance(0.7) ? this.awaitOf(cx, this.literal()) : this.awaitExpr({ ...cx, inTry: true }, 1);
+    const extra = this.chance(0.3) ? `\n${this.log(cx, i4)}` : '';
+    const after = `${i3}for (const h of ${hs}) console.log(${H()}, h());`;
+    const loop = `${i3}for (${head}) {\n${i4}${wait};\n${i4}${body}${extra}\n${i3}}\n${after}`;
+    return `${ind}{\n${i2}const ${hs} = [];\n${this.tryPrint(i2, loop, 'H')}\n${ind}}`;
+  }
+
+  /**
+   * A loop that awaits, whose body declares a `let`/`const`/`class` captured by closures (one binding
+   * per iteration) and uses it before the declaration in the same iteration (read, typeof, writes,
+   * updates, patterns, an earlier closure, an async closure writing after its await), each inside a
+   * try printing String(e); then normally, with closures kept in an array and called after the loop.
+   */
+  loopDeadZone(cx, ind, budget) {
+    const i2 = ind + IND;
+    const i3 = i2 + IND;
+    const arr = this.fresh('ls');
+    const kind = this.pick(['let', 'let', 'const', 'class']);
+    const isClass = kind === 'class';
+    const y = this.fresh(isClass ? 'Y' : 'y');
+    const D = () => `'${this.fresh('D')}'`;
+    const i = this.fresh('i');
+    const n = this.chance(0.8) ? 2 : 3;
+    const pre = [];
+    const [head, ro] = this.weighted([
+      [2, () => [`for (let ${i} = 0; ${i} < ${n}; ${i}++)`, [i]]],
+      [1, () => [`for (const ${i} of [${Array.from({ length: n }, (_, j) => j * 10).join(', ')}])`, [i]]],
+      [1, () => {
+        pre.push(`${ind}let ${i} = 0;`);
+        return [`while (${i}++ < ${n})`, [i]];
+      }],
+    ]);
+    const lcx = { ...cx, ro: [...cx.ro, ...ro], depth: cx.depth + 1 };
+    const icx = { ...lcx, inTry: true };
+    const v = () => this.writeValue(lcx);
+    const read = () => (isClass ? this.pick([`new ${y}(${i}).get()`, `typeof ${y}`]) : this.pick([y, `typeof ${y}`, `[${y}, ${i}]`]));
+    const tryIn = (stmt) => this.tryPrint(i2, `${i3}${stmt}`, 'D');
+    const early = [];
+    const body = [];
+    const ne = this.int(3);
+    for (let j = 0; j < ne; j++) {
+      const e = this.fresh('de');
+      this.weighted([
+        [3, () => {
+          body.push(`${i2}const ${e} = () => ${read()};`);
+          early.push({ name: e, async: false });
+        }],
+        [1, () => {
+          body.push(`${i2}function ${e}() { return ${read()}; }`);
+          early.push({ name: e, async: false });
+        }],
+        [isClass ? 0 : 2, () => {
+          body.push(`${i2}const ${e} = async () => {\n${i3}${y} = ${this.awaitExpr(icx, 1)};\n${i3}return ${y};\n${i2}};`);
+          early.push({ name: e, async: true });
+        }],
+      ]);
+    }
+    const uses = [];
+    const nu = 1 + this.int(2);
+    for (let j = 0; j < nu; j++) {
+      uses.push(tryIn(this.weighted([
+        [2, () => `console.log(${D()}, ${read()});`],
+        [early.length ? 3 : 0, () => {
+          const e = this.pick(early);
+          return `console.log(${D()}, ${e.async ? 'await ' : ''}${e.name}());`;
+        }],
+        [1, () => `console.log(${D()}, typeof ${y});`],
+        [2, () => `${y} = ${v()};`],
+        [1, () => `[${y}] = [${v()}];`],
+        [1, () => `({ ${y} } = { ${y}: ${v()} });`],
+        [1, () => this.pick([`${y}++;`, `--${y};`])],
+        [1, () => `${y} ${this.pick(['+=', '??=', '||='])} ${v()};`],
+      ])));
+    }
+    // At least one await in the body, before or among the uses.
+    uses.splice(this.int(uses.length + 1), 0, `${i2}${this.awaitExpr(lcx, 1)};`);
+    body.push(...uses);
+    if (isClass) {
+      body.push(`${i2}class ${y} { constructor(v) { this.v = v; } get() { return '${y}:' + ${i} + ':' + this.v; } }`);
+    } else {
+      const init = this.weighted([
+        [2, () => i],
+        [2, () => `[${i}, ${this.expr(lcx, 1)}]`],
+        [1, () => this.awaitOf(lcx, i)],
+        [1, () => this.expr(lcx, 1)],
+      ]);
+      body.push(`${i2}${kind} ${y} = ${init};`);
+    }
+    const after = { ...lcx, vars: [...lcx.vars], ro: [...lcx.ro], consts: [...(lcx.consts || [])] };
+    if (kind === 'let') after.vars.push(y);
+    if (kind === 'const') after.ro.push(y), after.consts.push(y);
+    body.push(`${i2}console.log(${D()}, ${read()});`);
+    for (const e of early) if (this.chance(0.6)) body.push(tryIn(`console.log(${D()}, ${e.async ? 'await ' : ''}${e.name}());`));
+    if (kind === 'let' && this.chance(0.5)) body.push(`${i2}${this.pick([`${y}++`, `${y} = ${this.awaitOf(lcx, `${i} + 1`)}`, `[${y}] = [${y}, 0]`])};`);
+    if (kind === 'const' && this.on('const-writes') && this.chance(0.4)) body.push(this.constWrite(after, i2, y));
+    const kept = [`() => ${read()}`, ...early.filter((e) => !e.async && this.chance(0.7)).map((e) => e.name)];
+    body.push(`${i2}${arr}.push(${kept.join(', ')});`);
+    if (budget > 1 && this.chance(0.4)) {
+      body.push(this.block({ ...after, loops: [...cx.loops, { label: null, kind: 'loop' }], awaitLoop: true }, i2, Math.min(budget - 1, 2)));
+    }
+    const e = this.fresh('e');
+    return [
+      `${ind}const ${arr} = [];`,
+      ...pre,
+      `${ind}${head} {`,
+      ...body,
+      `${ind}}`,
+      `${ind}for (const g of ${arr}) {`,
+      `${ind}${IND}try {`,
+      `${ind}${IND}${IND}console.log(${D()}, g());`,
+      `${ind}${IND}} catch (${e}) {`,
+      `${ind}${IND}${IND}console.log(${D()}, String(${e}));`,
+      `${ind}${IND}}`,
+      `${ind}}`,
+    ].join('\n');
   }
 
   throwStmt(cx) {

@@ -131,6 +131,7 @@ export class FunctionLowerer extends ExpressionLowerer {
   lowerBody(): LoweredBody {
     const ts = this.ts;
     const body = this.fn.body!;
+    this.refuseSharedParameterCaptures();
     if (ts.isBlock(body)) this.lowerStatements(body.statements, false);
     else {
       // Concise arrow body: `async (x) => expr` returns expr.
@@ -1795,6 +1796,61 @@ export class FunctionLowerer extends ExpressionLowerer {
       );
     }
     return this.frameAccess(fld.owner, fld.field);
+  }
+
+  /**
+   * A closure in the parameter list (`(a, g = () => a) => ...`) shares the parameter's binding with
+   * the body, but the parameters are bound in the wrapper (where an error in them is caught) and
+   * the frame receives copies: when the body or such a closure assigns the parameter, the other
+   * would not see it. Refused there; a body that redeclares it (`var a`) has a binding of its own,
+   * which a copy models exactly.
+   *   [source]  async function f(a, g = () => a) { a = 3; await 0; return g(); }    (natively 3)
+   */
+  private refuseSharedParameterCaptures(): void {
+    const ts = this.ts;
+    const fn = this.fn;
+    const params = new Set<TS.Symbol>();
+    for (const p of fn.parameters) for (const id of boundNames(ts, p.name)) {
+      const sym = this.an.checker.getSymbolAtLocation(id);
+      if (sym) params.add(sym);
+    }
+    if (params.size === 0 || fn.parameters.every((p) => !p.initializer && ts.isIdentifier(p.name))) return;
+    // Parameters referenced from closures in the parameter list.
+    const captured = new Map<TS.Symbol, TS.Identifier>();
+    const visit = (n: TS.Node, inClosure: boolean): void => {
+      if (inClosure && ts.isIdentifier(n)) {
+        const sym = this.an.symbolOf(n);
+        if (sym && params.has(sym) && !captured.has(sym)) captured.set(sym, n);
+      }
+      const closure = inClosure || this.an.isFunctionBoundary(n) || ts.isClassLike(n);
+      ts.forEachChild(n, (c) => visit(c, closure));
+    };
+    for (const p of fn.parameters) ts.forEachChild(p, (c) => visit(c, false));
+    if (captured.size === 0) return;
+    // Written anywhere (body or parameter list), and not redeclared by a `var` of the body.
+    const written = new Set<TS.Symbol>();
+    const redeclared = new Set<string>();
+    const scan = (n: TS.Node, nested: boolean): void => {
+      if (ts.isIdentifier(n) && this.isWriteTarget(n)) {
+        const sym = this.an.symbolOf(n);
+        if (sym && captured.has(sym)) written.add(sym);
+      }
+      if (!nested && ts.isVariableDeclarationList(n) && (n.flags & ts.NodeFlags.BlockScoped) === 0)
+        for (const d of n.declarations) for (const id of boundNames(ts, d.name)) redeclared.add(id.text);
+      if (!nested && ts.isFunctionDeclaration(n) && n.name) redeclared.add(n.name.text);
+      ts.forEachChild(n, (c) => scan(c, nested || this.an.isFunctionBoundary(c)));
+    };
+    for (const p of fn.parameters) scan(p, false);
+    if (fn.body) ts.forEachChild(fn.body, (c) => scan(c, this.an.isFunctionBoundary(c)));
+    for (const [sym, id] of captured) {
+      if (!written.has(sym) || redeclared.has(id.text)) continue;
+      refuse(
+        this.reporter,
+        id,
+        'a parameter captured by a closure in the parameter list and assigned',
+        'copy it into a local of the body and assign that, or make the closure in the body.',
+      );
+    }
   }
 
   /**

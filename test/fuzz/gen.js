@@ -577,7 +577,8 @@ class Gen {
       [cx.early && cx.early.length ? 2 : 0, () => this.earlyCall(cx, ind)],
       [cx.async && this.on('callee-checks') ? 0.6 : 0, () => this.calleeCheck(cx, ind)],
       [nested && cx.async && cx.depth < 2 && this.on('head-tdz') ? 0.4 : 0, () => this.headClosure(cx, ind)],
-      [nested && cx.async && cx.depth < 2 && this.on('loop-tdz') ? 0.4 : 0, () => {
+      // Rarer in helpers and methods: they run up to `fuel` times, and so would its lines.
+      [nested && cx.async && cx.depth < 2 && this.on('loop-tdz') ? (cx.main ? 0.5 : 0.1) : 0, () => {
         const text = this.loopDeadZone(inner(), allowDecl ? ind : ind + IND, budget);
         return allowDecl ? text : `${ind}{\n${text}\n${ind}}`;
       }],
@@ -998,7 +999,7 @@ class Gen {
     return this.weighted([
       [4, () => `return ${this.expr(cx)};`],
       [cx.async ? 1 : 0, () => `return Promise.resolve(${this.expr(cx, 1)});`],
-      [cx.async && cx.inTry ? 0.5 : 0, () => `return Promise.reject(new Error('rr${this.fresh('')}'));`],
+      [cx.async && cx.inTry && !cx.noRejectReturn ? 0.5 : 0, () => `return Promise.reject(new Error('rr${this.fresh('')}'));`],
     ]);
   }
 
@@ -1123,19 +1124,22 @@ class Gen {
   }
 
   tryStmt(cx, ind, budget) {
-    const body = this.block({ ...cx, inTry: true }, ind + IND, budget - 1);
-    let s = `${ind}try {\n${body}\n${ind}}`;
     const hasCatch = this.chance(0.75);
     const hasFinally = !hasCatch || this.chance(0.45);
+    // A finally may return or jump, which drops a pending `return Promise.reject(...)` of the try or
+    // the catch: natively an unhandled rejection (the process dies), so none is generated there.
+    const held = hasFinally ? { ...cx, noRejectReturn: true } : cx;
+    const body = this.block({ ...held, inTry: true }, ind + IND, budget - 1);
+    let s = `${ind}try {\n${body}\n${ind}}`;
     if (hasCatch) {
       if (this.chance(0.15)) {
-        s += ` catch {\n${this.block(cx, ind + IND, budget - 1)}\n${ind}}`;
+        s += ` catch {\n${this.block(held, ind + IND, budget - 1)}\n${ind}}`;
       } else {
         const e = this.fresh('e');
         const first = `${ind}${IND}console.log('${this.fresh('C')}', String(${e}));`;
         // The caught value is only ever printed through String(): util.format of an Error prints its
         // stack, which names the emitted file's lines.
-        const rest = this.chance(0.6) ? `\n${this.block(cx, ind + IND, budget - 1)}` : '';
+        const rest = this.chance(0.6) ? `\n${this.block(held, ind + IND, budget - 1)}` : '';
         const rethrow = this.chance(0.15) ? `\n${ind}${IND}throw ${e};` : '';
         s += ` catch (${e}) {\n${first}${rest}${rethrow}\n${ind}}`;
       }
@@ -1309,7 +1313,7 @@ class Gen {
   }
 
   main() {
-    const base = { async: true, returns: false, vars: [], ro: [], callable: this.helpers.slice(), inTry: false, args: this.on('arguments') };
+    const base = { async: true, returns: false, vars: [], ro: [], callable: this.helpers.slice(), inTry: false, args: this.on('arguments'), main: true };
     const { lines, cx } = this.functionBody(base, IND, 4 + this.int(4), { closures: true, keep: 'keep' });
     const all = [...cx.vars, ...cx.objs, ...cx.arrs];
     lines.push(`${IND}console.log('kept', keep.map((f) => f()));`);

@@ -132,6 +132,7 @@ export class FunctionLowerer extends ExpressionLowerer {
     const ts = this.ts;
     const body = this.fn.body!;
     this.refuseSharedParameterCaptures();
+    this.refuseDirectEval();
     if (ts.isBlock(body)) this.lowerStatements(body.statements, false);
     else {
       // Concise arrow body: `async (x) => expr` returns expr.
@@ -1796,6 +1797,32 @@ export class FunctionLowerer extends ExpressionLowerer {
       );
     }
     return this.frameAccess(fld.owner, fld.field);
+  }
+
+  /**
+   * A direct `eval(...)` in the function (or in a plain function inside it) evaluates code that
+   * would name the function's locals, which here are frame fields: refused. An indirect
+   * `(0, eval)(...)` sees only globals, as natively.
+   */
+  private refuseDirectEval(): void {
+    const ts = this.ts;
+    const visit = (n: TS.Node): void => {
+      if (ts.isCallExpression(n)) {
+        let callee: TS.Expression = n.expression;
+        while (ts.isParenthesizedExpression(callee)) callee = callee.expression;
+        if (ts.isIdentifier(callee) && callee.text === 'eval')
+          refuse(this.reporter, n, 'a direct eval(...), whose code could name the locals (they are frame fields)', 'use an indirect (0, eval)(...) on globals, or a Function.');
+      }
+      // A nested async function is lowered (and checked) on its own.
+      if (n !== this.fn && this.an.isFunctionBoundary(n) && this.isAsyncFunction(n)) return;
+      ts.forEachChild(n, visit);
+    };
+    ts.forEachChild(this.fn, visit);
+  }
+
+  private isAsyncFunction(n: TS.Node): boolean {
+    const mods = (this.ts.canHaveModifiers(n) ? this.ts.getModifiers(n) : undefined) ?? [];
+    return mods.some((m) => m.kind === this.ts.SyntaxKind.AsyncKeyword);
   }
 
   /**

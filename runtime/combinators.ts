@@ -15,7 +15,8 @@ type GatherResults<T extends readonly unknown[]> = { -readonly [K in keyof T]: A
 export function ensureFuture<T>(aw: PromiseLike<T>, loop?: EventLoop): Future<T> {
   if (aw instanceof Future) return aw;
   if (aw instanceof Coroutine) return (loop ?? _loopForNewWork()).createTask<T>(aw as PromiseLike<T>);
-  if (aw !== null && typeof (aw as any)?.then === 'function') return wrapThenable(aw, loop ?? _loopForNewWork());
+  const then = aw === null || aw === undefined ? undefined : (aw as { then?: unknown }).then;
+  if (typeof then === 'function') return wrapThenable(aw, loop ?? _loopForNewWork(), then);
   throw new TypeError(`An asyncio.Future, a coroutine or an awaitable is required, got ${String(aw)}`);
 }
 

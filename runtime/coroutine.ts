@@ -182,7 +182,9 @@ function awaitOther(frame: Frame, x: unknown): unknown {
     if (x._state !== FutureState.Pending) return x.result();
     return suspendOn(frame, x);
   }
-  if (typeof (x as any).then === 'function') return suspendOn(frame, wrapThenable(x as PromiseLike<unknown>));
+  // `then` is read once, as the engine's await reads it.
+  const then = (x as { then?: unknown }).then;
+  if (typeof then === 'function') return suspendOn(frame, wrapThenable(x as PromiseLike<unknown>, undefined, then));
   return x;
 }
 
@@ -208,11 +210,16 @@ function suspendOn(frame: Frame, fut: Future<unknown>): typeof SUSPEND {
   return SUSPEND;
 }
 
+const promiseThen = Promise.prototype.then;
+
 /**
  * @internal Wraps a native thenable in a Future of `loop` (default: the current task's); the virtual
- * clock waits while the Future is pending.
+ * clock waits while the Future is pending. `then`: x's `then`, when the caller has read it already.
+ * A thenable that is not a plain native Promise settles a Promise through its own `then`, as the
+ * engine resolves a promise with it: the first of its resolve/reject calls counts (a throw after it
+ * is ignored), and a thenable it resolves with is followed in turn.
  */
-export function wrapThenable<T>(x: PromiseLike<T>, loop: EventLoop = currentTaskOrThrow()._loop): Future<T> {
+export function wrapThenable<T>(x: PromiseLike<T>, loop: EventLoop = currentTaskOrThrow()._loop, then: unknown = x.then): Future<T> {
   const fut = new Future<T>(loop);
   let counted = true;
   loop._nativeWaits++;
@@ -223,17 +230,67 @@ export function wrapThenable<T>(x: PromiseLike<T>, loop: EventLoop = currentTask
     }
   };
   fut._addCallback(release);
-  x.then(
-    (v) => {
-      release();
-      if (!fut.done()) fut.setResult(v);
-    },
-    (e) => {
-      release();
-      if (!fut.done()) fut.setException(e);
-    },
-  );
+  const onValue = (v: T): void => {
+    release();
+    if (!fut.done()) fut.setResult(v);
+  };
+  const onError = (e: unknown): void => {
+    release();
+    if (!fut.done()) fut.setException(e);
+  };
+  if (then === promiseThen && x instanceof Promise) promiseThen.call(x, onValue, onError);
+  else adoptThenable(x, then as PromiseLike<T>['then'], onValue, onError);
   return fut;
+}
+
+/**
+ * Settles through a thenable's own `then` as the engine's promise resolution does: the first call
+ * of the resolve or reject function given to it counts, a throw after it is ignored, and a value
+ * that is itself a thenable is followed (in a microtask, as the engine's job runs it, so a thenable
+ * that resolves with itself loops through the microtask queue instead of the stack). `then` is
+ * called at once, so a thenable that settles synchronously settles the await in this pass.
+ */
+function adoptThenable<T>(x: unknown, then: PromiseLike<T>['then'], onValue: (v: T) => void, onError: (e: unknown) => void): void {
+  let called = false;
+  try {
+    then.call(
+      x,
+      (v) => {
+        if (!called) {
+          called = true;
+          resolveWith(v, onValue, onError);
+        }
+      },
+      (e) => {
+        if (!called) {
+          called = true;
+          onError(e);
+        }
+      },
+    );
+  } catch (e) {
+    if (!called) {
+      called = true;
+      onError(e);
+    }
+  }
+}
+
+function resolveWith<T>(v: T, onValue: (v: T) => void, onError: (e: unknown) => void): void {
+  if (v !== null && (typeof v === 'object' || typeof v === 'function')) {
+    let then: unknown;
+    try {
+      then = (v as { then?: unknown }).then;
+    } catch (e) {
+      onError(e);
+      return;
+    }
+    if (typeof then === 'function') {
+      queueMicrotask(() => adoptThenable(v, then as PromiseLike<T>['then'], onValue, onError));
+      return;
+    }
+  }
+  onValue(v);
 }
 
 /**

@@ -17,9 +17,9 @@ import { runningLoop } from './genframe';
 export function fromPromise<T>(p: PromiseLike<T>, loop?: EventLoop): Future<T> {
   if (p instanceof Future) return p;
   if (p instanceof Coroutine) throw new TypeError('fromPromise() takes a native Promise; use createTask() or ensureFuture() for a coroutine');
-  if (p === null || (typeof p !== 'object' && typeof p !== 'function') || typeof (p as any).then !== 'function')
-    throw new TypeError(`fromPromise() takes a Promise or thenable, got ${String(p)}`);
-  return wrapThenable(p, loop ?? runningLoop());
+  const then = p === null || (typeof p !== 'object' && typeof p !== 'function') ? undefined : (p as { then?: unknown }).then;
+  if (typeof then !== 'function') throw new TypeError(`fromPromise() takes a Promise or thenable, got ${String(p)}`);
+  return wrapThenable(p, loop ?? runningLoop(), then);
 }
 
 /**

@@ -487,7 +487,7 @@ export abstract class ExpressionLowerer {
    *             this.$t1 = this.$t0.b; this.$t2 = this.$t1.m; <await x>
    *             this.$t3 = this.$t2.call(this.$t1, $v);  END:
    */
-  private explodeOptionalChain(e: TS.Expression): TS.Expression {
+  private explodeOptionalChain(e: TS.Expression, out?: { thisVal?: TS.Expression }): TS.Expression {
     const ts = this.ts;
     const f = this.f;
     const links: (TS.PropertyAccessExpression | TS.ElementAccessExpression | TS.CallExpression | TS.NonNullExpression)[] = [];
@@ -538,6 +538,8 @@ export abstract class ExpressionLowerer {
         cur = this.saveAlways(call);
       }
     }
+    // The object of the last link, for a caller that calls the chain's value on it (`(o?.m)(x)`).
+    if (out !== undefined) out.thisVal = thisVal;
     this.emit(this.assign(this.field(result), cur));
     this.mark(end);
     return this.field(result);
@@ -634,16 +636,21 @@ export abstract class ExpressionLowerer {
   private explodeTaggedTemplate(e: TS.TaggedTemplateExpression): TS.Expression {
     const ts = this.ts;
     const f = this.f;
-    const tag = e.tag;
+    // A member tag in parentheses or type wrappers is called on its object too: `(o.t)\`...\``.
+    const tag = skipWrappers(ts, e.tag);
     let fn: TS.Expression;
     let thisVal: TS.Expression | undefined;
-    if (ts.isPropertyAccessExpression(tag) && !ts.isOptionalChain(tag)) {
+    if ((ts.isPropertyAccessExpression(tag) || ts.isElementAccessExpression(tag)) && ts.isOptionalChain(tag)) {
+      const link: { thisVal?: TS.Expression } = {};
+      fn = this.explodeOptionalChain(tag, link);
+      thisVal = link.thisVal ?? f.createVoidZero();
+    } else if (ts.isPropertyAccessExpression(tag)) {
       thisVal = this.save(this.explode(tag.expression));
       fn = this.saveAlways(f.createPropertyAccessExpression(thisVal, this.rewrite(tag.name)));
-    } else if (ts.isElementAccessExpression(tag) && !ts.isOptionalChain(tag)) {
+    } else if (ts.isElementAccessExpression(tag)) {
       thisVal = this.save(this.explode(tag.expression));
       fn = this.saveAlways(f.createElementAccessExpression(thisVal, this.save(this.explode(tag.argumentExpression))));
-    } else fn = this.saveAlways(this.explode(tag));
+    } else fn = this.saveAlways(this.explode(e.tag));
     const tpl = e.template;
     const spans = ts.isTemplateExpression(tpl) ? tpl.templateSpans : [];
     const subs = this.explodeList(spans.map((sp) => sp.expression));
@@ -662,8 +669,8 @@ export abstract class ExpressionLowerer {
     // The tag is checked once the substitutions are evaluated, as the engine checks it.
     // super.m`...` calls the method on `this`.
     if (thisVal !== undefined && thisVal.kind === ts.SyntaxKind.SuperKeyword) thisVal = this.rewrite(f.createThis());
-    if (thisVal !== undefined) return f.createCallExpression(f.createPropertyAccessExpression(this.checkedCallee(fn, tag), 'call'), undefined, [thisVal, tplObj, ...subs]);
-    return f.createCallExpression(this.checkedCallee(fn, tag), undefined, [tplObj, ...subs]);
+    if (thisVal !== undefined) return f.createCallExpression(f.createPropertyAccessExpression(this.checkedCallee(fn, e.tag), 'call'), undefined, [thisVal, tplObj, ...subs]);
+    return f.createCallExpression(this.checkedCallee(fn, e.tag), undefined, [tplObj, ...subs]);
   }
 
   private shortCircuits(op: TS.SyntaxKind, v: TS.Expression): TS.Expression {
@@ -681,8 +688,19 @@ export abstract class ExpressionLowerer {
     const ts = this.ts;
     const f = this.f;
     if (ts.isOptionalChain(e)) return this.explodeOptionalChain(e);
-    const callee = e.expression;
+    // `(o.m)(x)` and `(o.m as F)(x)` call the method on o as `o.m(x)` does: parentheses and type
+    // wrappers are looked through (`callee` stays as written, for messages).
+    const written = e.expression;
+    const callee = skipWrappers(ts, written);
     if (callee.kind === ts.SyntaxKind.SuperKeyword) return this.refuseExpr(e, 'super(...) with await in its arguments');
+    if ((ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && ts.isOptionalChain(callee)) {
+      // (o?.m)(await x): the chain's value, called on the object of its last link.
+      //   [output]  <chain: this.$t0 = this.o; if (nullish) ...; this.$t1 = this.$t0.m> <await x> $fn(this.$t2, "(intermediate value)").call(this.$t0, $v)
+      const link: { thisVal?: TS.Expression } = {};
+      const fn = this.explodeOptionalChain(callee, link);
+      const args = this.explodeList([...e.arguments]);
+      return f.createCallExpression(f.createPropertyAccessExpression(this.checkedCallee(fn, written), 'call'), undefined, [link.thisVal ?? f.createVoidZero(), ...args]);
+    }
     if ((ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && callee.expression.kind === ts.SyntaxKind.SuperKeyword) {
       // super.m(await x): the method is read (through the home object, `this` as receiver) before
       // the arguments, then called on `this`. The step of a method that uses `super` is an arrow
@@ -694,7 +712,7 @@ export abstract class ExpressionLowerer {
         : f.createElementAccessExpression(callee.expression, this.save(this.explode(callee.argumentExpression)));
       const fn = this.saveAlways(method);
       const args = this.explodeList([...e.arguments]);
-      return f.createCallExpression(f.createPropertyAccessExpression(this.checkedCallee(fn, callee), 'call'), undefined, [this.rewrite(f.createThis()), ...args]);
+      return f.createCallExpression(f.createPropertyAccessExpression(this.checkedCallee(fn, written), 'call'), undefined, [this.rewrite(f.createThis()), ...args]);
     }
     if (callee.kind === ts.SyntaxKind.ImportKeyword) {
       return f.createCallExpression(callee as TS.Expression, undefined, this.explodeList([...e.arguments]));
@@ -714,16 +732,21 @@ export abstract class ExpressionLowerer {
       // The method is read before the arguments run (and suspend).
       const fn = argsAwait ? this.saveAlways(method) : method;
       const args = this.explodeList([...e.arguments]);
-      return f.createCallExpression(f.createPropertyAccessExpression(this.checkedCallee(fn, callee), 'call'), undefined, [obj, ...args]);
+      return f.createCallExpression(f.createPropertyAccessExpression(this.checkedCallee(fn, written), 'call'), undefined, [obj, ...args]);
     }
-    const parts = [callee, ...e.arguments];
-    const vals = this.explodeList(parts);
+    const vals = this.explodeList([written, ...e.arguments]);
     const fnExpr = vals[0];
-    if (this.namesItself(callee, fnExpr)) return f.createCallExpression(fnExpr, undefined, vals.slice(1));
+    if (this.namesItself(written, fnExpr)) return f.createCallExpression(fnExpr, undefined, vals.slice(1));
     // A frame field, temp or awaited value as callee: checked, so the message names the source
     // (and the frame is not passed as `this`).
-    return f.createCallExpression(this.checkedCallee(fnExpr, callee), undefined, vals.slice(1));
+    return f.createCallExpression(this.checkedCallee(fnExpr, written), undefined, vals.slice(1));
   }
+}
+
+/** `e` without parentheses and type-only wrappers (`as`, `!`, `satisfies`, `<T>`), which emit nothing. */
+export function skipWrappers(ts: typeof TS, e: TS.Expression): TS.Expression {
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression;
+  return e;
 }
 
 /** Expressions that read the same value whenever evaluated (no need to spill). */

@@ -25,13 +25,35 @@
 // the later binding (also `typeof`, `{ x }` as a value, `{ w = x }` as a default, `new X()`), write
 // it (`x = v`, pattern targets with and without awaited defaults, shorthand `({ x } = o)`, for-of),
 // or update it (`x++`, `x += await f()`, `x ??= v`); they are called inside try/catch printing
-// String(e) before the declaration ran (the dead zone) and after it.
+// String(e) before the declaration ran (the dead zone) and after it. Callees that are not functions,
+// each inside try/catch printing String(e) (the TypeError's text quotes the source): calls, `new` and
+// tagged templates whose arguments await and then have effects, with a callee that is a local holding
+// a number/undefined/object (read after an await sometimes), a member (`o.k(...)`), an awaited value
+// (`(await f()).k(...)`, `new (await f())(...)`), an arrow or a method under `new`, an optional chain
+// (`o?.a.n(...)`, `(o?.k)(...)`), and for-of over a non-iterable awaited member or call result; with
+// valid counterparts (methods, classes, bound functions, an awaited class, tags, a parenthesized
+// member callee keeping its `this`). Loop heads whose iterable holds a closure over the loop's own
+// binding (`for (const t of [() => t])`, `(() => t)()`, for-in, destructured heads, writes, typeof),
+// called in the head, in the body after an await, or after the loop. Loops that await whose body
+// declares a `let`/`const`/`class` captured by closures (one binding per iteration) and uses it before
+// the declaration in the same iteration (read, typeof, writes, updates, patterns, closures made
+// earlier in the block, an async closure writing after its await), each inside try/catch, then
+// normally, its closures kept in an array and called after the loop.
 //
 // Rules that keep native and tscoro comparable (each is a legitimate difference, not a bug):
 // - every call of an async function is awaited at once (tscoro coroutines are lazy, native ones eager);
 // - one task, no timers, no runtime API: scheduling cannot differ;
-// - closures are declared only among a function's top-level statements (a `let` declared in a loop
-//   that awaits and captured by a closure is refused, README "refused constructs");
+// - random closures are declared only among a function's top-level statements; closures over a loop's
+//   bindings are made only by the loop-head and loop dead-zone statements, never as a function
+//   declaration written directly in a `switch` case (refused: TS95002, README "refused constructs");
+// - a call, `new` or tagged template whose callee may not be a function awaits in its arguments or its
+//   callee (without an await, a local kept in the frame is named by its field in the engine's message:
+//   README), and has no spread before another argument (V8 then reports `Function.prototype.apply was
+//   called on ...`, not the callee's text);
+// - no `return Promise.reject(...)` inside a try that has a finally: a return or a jump in the finally
+//   drops it, an unhandled rejection that kills the native process;
+// - run.js keeps 2,000 lines of output: statements that print a line per iteration of a loop are rare
+//   in helpers and methods (they run up to `fuel` times) and absent from closures;
 // - a write to a `const`, and every call of an early closure, is inside a try whose catch prints
 //   String(e), so that the program goes on (programs start with `// @ts-nocheck`: TypeScript's TS2588
 //   does not stop them); a class binding's value is never converted to a string (its source text would
@@ -1372,6 +1394,11 @@ class Gen {
  * (so that a failing program regenerated without them shows whether they caused the failure):
  * 'tdz-await-value' (`x = v` whose v awaits, in the dead zone: v goes through a temporary) and
  * 'tdz-default-target' (`[x = d] = [v]`, `({ p: x = d } = { p: v })` in the dead zone: v is left out).
+ * 'callee-checks' (calls, `new`, tagged templates and for-of whose callee or iterable is not a function,
+ * not a constructor, not iterable, split at an await; and their valid counterparts), 'paren-this' (only
+ * the valid `(o.m)(await v)` / `(o?.m)(await v)`, whose `this` must be o), 'head-tdz' (closures over a
+ * for-of/for-in binding in its own head), 'loop-tdz' (a loop body's `let`/`const`/`class` captured by
+ * closures and used before its declaration).
  */
 function generate(seed, { avoid = [] } = {}) {
   return new Gen(seed >>> 0, new Set(avoid)).program();

@@ -22,7 +22,7 @@ const SKIPPED = '(intermediate value)';
 export function messageText(ts: typeof TS, n: TS.Expression, mode: 'call' | 'iter' | 'chain' = 'call'): string {
   if (n.pos < 0 || !n.getSourceFile()) return 'expression';
   const iter = mode === 'iter';
-  const bare = skipOuter(ts, n);
+  const bare = skipWrappers(ts, n);
   if (iter && ts.isCallExpression(bare) && !ts.isOptionalChain(bare)) return `${shown(ts, bare.expression, iter)} is not a function or its return value`;
   if (iter && ts.isTaggedTemplateExpression(bare)) return `${shown(ts, bare.tag, iter)} is not a function or its return value`;
   // 'chain': the callee of a call that is a link of an optional chain (`o?.a.m(...)`), printed with
@@ -30,17 +30,18 @@ export function messageText(ts: typeof TS, n: TS.Expression, mode: 'call' | 'ite
   return shown(ts, bare, iter, mode === 'chain');
 }
 
-/** Parentheses and TypeScript-only wrappers are not in V8's tree. */
-function skipOuter(ts: typeof TS, n: TS.Expression): TS.Expression {
-  for (;;) {
-    if (ts.isParenthesizedExpression(n) || ts.isAsExpression(n) || ts.isNonNullExpression(n) || ts.isSatisfiesExpression(n) || ts.isTypeAssertionExpression(n)) n = n.expression;
-    else return n;
-  }
+/**
+ * `e` without parentheses and type-only wrappers (`as`, `!`, `satisfies`, `<T>`): they emit nothing,
+ * and are not in V8's tree either.
+ */
+export function skipWrappers(ts: typeof TS, e: TS.Expression): TS.Expression {
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression;
+  return e;
 }
 
 /** `n` printed where V8 prints a part (an empty print becomes "(intermediate value)"). */
 function shown(ts: typeof TS, n: TS.Expression, iter: boolean, inChain = false): string {
-  const s = printed(ts, skipOuter(ts, n), iter, inChain);
+  const s = printed(ts, skipWrappers(ts, n), iter, inChain);
   return s === '' ? SKIPPED : s;
 }
 
@@ -70,7 +71,7 @@ function printed(ts: typeof TS, n: TS.Expression, iter: boolean, inChain: boolea
   if (ts.isTemplateExpression(n)) return n.templateSpans.map((s) => shown(ts, s.expression, iter)).join('');
   if (ts.isPropertyAccessExpression(n)) return `${shown(ts, n.expression, iter, chain)}${n.questionDotToken ? '?' : ''}.${n.name.text}`;
   if (ts.isElementAccessExpression(n)) {
-    const key = skipOuter(ts, n.argumentExpression);
+    const key = skipWrappers(ts, n.argumentExpression);
     const obj = shown(ts, n.expression, iter, chain);
     if (ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key)) return `${obj}${n.questionDotToken ? '?' : ''}.${key.text}`;
     return `${obj}${n.questionDotToken ? '?.' : ''}[${shown(ts, key, iter)}]`;
@@ -95,10 +96,10 @@ function printed(ts: typeof TS, n: TS.Expression, iter: boolean, inChain: boolea
     if (op >= K.FirstAssignment && op <= K.LastAssignment) return shown(ts, n.left, iter);
     // A run of one operator is one n-ary node: `a + b + c` and `(a + b) + c` print as (a + b + c).
     const parts: TS.Expression[] = [n.right];
-    let left = skipOuter(ts, n.left);
+    let left = skipWrappers(ts, n.left);
     while (ts.isBinaryExpression(left) && left.operatorToken.kind === op) {
       parts.unshift(left.right);
-      left = skipOuter(ts, left.left);
+      left = skipWrappers(ts, left.left);
     }
     parts.unshift(left);
     const sep = op === K.CommaToken ? ' , ' : ` ${ts.tokenToString(op)} `;

@@ -16,7 +16,7 @@
 //   a && await b                    this.$t0 = this.a; if (!this.$t0) goto L; <await>; this.$t0 = $v; L:
 import type * as TS from 'typescript';
 import { Analysis } from './analyze';
-import { messageText } from './messages';
+import { messageText, skipWrappers } from './messages';
 import { refuse, Reporter } from './diagnostics';
 
 export interface Block {
@@ -741,12 +741,6 @@ export abstract class ExpressionLowerer {
     // (and the frame is not passed as `this`).
     return f.createCallExpression(this.checkedCallee(fnExpr, written), undefined, vals.slice(1));
   }
-}
-
-/** `e` without parentheses and type-only wrappers (`as`, `!`, `satisfies`, `<T>`), which emit nothing. */
-export function skipWrappers(ts: typeof TS, e: TS.Expression): TS.Expression {
-  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression;
-  return e;
 }
 
 /** Expressions that read the same value whenever evaluated (no need to spill). */

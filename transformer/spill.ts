@@ -476,7 +476,8 @@ export abstract class ExpressionLowerer {
       return f.createAssignment(target, f.createBinaryExpression(old, binOp, paren(f, rhs)));
     }
     const [l, r] = this.explodeList([e.left, e.right]);
-    return f.createBinaryExpression(paren(f, l), e.operatorToken.kind as TS.BinaryOperator, paren(f, r));
+    // `#x in o`: a private name cannot be parenthesized.
+    return f.createBinaryExpression(this.ts.isPrivateIdentifier(l) ? l : paren(f, l), e.operatorToken.kind as TS.BinaryOperator, paren(f, r));
   }
 
   /**
@@ -746,8 +747,10 @@ export abstract class ExpressionLowerer {
 /** Expressions that read the same value whenever evaluated (no need to spill). */
 export function isStable(ts: typeof TS, e: TS.Expression): boolean {
   return (
-    // `super` as the base of a member access: it cannot be kept in a temp, and needs not be.
+    // `super` as the base of a member access and `#x` in `#x in o`: they cannot be kept in a
+    // temp, and need not be.
     e.kind === ts.SyntaxKind.SuperKeyword ||
+    ts.isPrivateIdentifier(e) ||
     ts.isNumericLiteral(e) ||
     ts.isStringLiteral(e) ||
     ts.isBigIntLiteral(e) ||

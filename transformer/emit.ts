@@ -25,13 +25,21 @@ import { Reporter } from './diagnostics';
 import { NameGen, boundNames, collectIdentifiers, layoutFrame } from './hoist';
 import { localize } from './live';
 import { FunctionLowerer } from './lower';
-import { StepNames } from './spill';
+import { StepNames, literalKey } from './spill';
 
 export interface EmitOptions {
   protocolModule: string;
 }
 
-const FRAME_FIELDS = ['$s', '$p', '$h', '$this', '$args', '$nt', '$name', '$fn', '$step', '$a'];
+// Names a frame's own fields must not take: the protocol's, and what a frame inherits from
+// Coroutine.prototype and Object.prototype. A local `then` stored as `this.then` would hide the
+// coroutine's `then` (native code could no longer await it), `toString` its repr, and `__proto__`
+// would replace the frame's prototype; such locals get a field `then$1` and so on.
+const FRAME_FIELDS = [
+  ...['$s', '$p', '$h', '$this', '$args', '$nt', '$name', '$fn', '$step', '$a'],
+  ...['then', 'catch', 'finally', 'toString', 'constructor'],
+  ...Object.getOwnPropertyNames(Object.prototype),
+];
 
 export function transformSourceFile(
   ts: typeof TS,
@@ -215,7 +223,7 @@ export function transformSourceFile(
                 [f.createParameterDeclaration(undefined, undefined, st)],
                 undefined,
                 undefined,
-                inferred ? f.createPropertyAccessExpression(f.createParenthesizedExpression(f.createObjectLiteralExpression([f.createPropertyAssignment(fnName, wrapper)])), fnName) : wrapper,
+                inferred ? f.createPropertyAccessExpression(f.createParenthesizedExpression(f.createObjectLiteralExpression([f.createPropertyAssignment(literalKey(f, fnName), wrapper)])), fnName) : wrapper,
               ),
             ),
             undefined,

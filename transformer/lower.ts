@@ -21,7 +21,7 @@ import { Analysis, isAsyncFunction } from './analyze';
 import { refuse, Code, Reporter } from './diagnostics';
 import { boundNames } from './hoist';
 import { NativeFields, nativeFields } from './live';
-import { ExpressionLowerer, StepNames, isStable, paren } from './spill';
+import { ExpressionLowerer, StepNames, isStable, literalKey, paren } from './spill';
 import { messageText } from './messages';
 
 interface TryCtx {
@@ -826,7 +826,7 @@ export class FunctionLowerer extends ExpressionLowerer {
       ts.isArrowFunction(e) || ((ts.isFunctionExpression(e) || ts.isClassExpression(e)) && e.name === undefined);
     if (!anonymous || ts.isIdentifier(value)) return value;
     const f = this.f;
-    return f.createPropertyAccessExpression(f.createObjectLiteralExpression([f.createPropertyAssignment(name.text, value)]), name.text);
+    return f.createPropertyAccessExpression(f.createObjectLiteralExpression([f.createPropertyAssignment(literalKey(f, name.text), value)]), name.text);
   }
 
   /** A binding name as an assignment target: identifiers become frame fields, patterns literals. */
@@ -1586,7 +1586,7 @@ export class FunctionLowerer extends ExpressionLowerer {
       const init = n.objectAssignmentInitializer && (this.visit(n.objectAssignmentInitializer) as TS.Expression);
       if (ts.isIdentifier(ref) && ref.text === n.name.text)
         return init === n.objectAssignmentInitializer ? n : f.updateShorthandPropertyAssignment(n, n.name, init);
-      return f.createPropertyAssignment(n.name.text, init ? f.createAssignment(ref, init) : ref);
+      return f.createPropertyAssignment(literalKey(f, n.name.text), init ? f.createAssignment(ref, init) : ref);
     }
     return ts.visitEachChild(n, this.visit, this.context);
   };
@@ -1872,15 +1872,10 @@ export class FunctionLowerer extends ExpressionLowerer {
           refuse(this.reporter, n, 'a direct eval(...), whose code could name the locals (they are frame fields)', 'use an indirect (0, eval)(...) on globals, or a Function.');
       }
       // A nested async function is lowered (and checked) on its own.
-      if (n !== this.fn && this.an.isFunctionBoundary(n) && this.isAsyncFunction(n)) return;
+      if (n !== this.fn && isAsyncFunction(ts, n)) return;
       ts.forEachChild(n, visit);
     };
     ts.forEachChild(this.fn, visit);
-  }
-
-  private isAsyncFunction(n: TS.Node): boolean {
-    const mods = (this.ts.canHaveModifiers(n) ? this.ts.getModifiers(n) : undefined) ?? [];
-    return mods.some((m) => m.kind === this.ts.SyntaxKind.AsyncKeyword);
   }
 
   /**

@@ -376,7 +376,7 @@ export abstract class ExpressionLowerer {
         }
         props.push(f.createPropertyAssignment(name, keep(this.explode(p.initializer))));
       } else if (ts.isShorthandPropertyAssignment(p)) {
-        props.push(f.createPropertyAssignment(p.name.text, keep(this.rewrite(p.name))));
+        props.push(f.createPropertyAssignment(literalKey(f, p.name.text), keep(this.rewrite(p.name))));
       } else if (ts.isSpreadAssignment(p)) {
         // A spread copies properties now; a later await must not see later writes: keep a copy.
         const src = this.explode(p.expression);
@@ -760,6 +760,15 @@ export function isStable(ts: typeof TS, e: TS.Expression): boolean {
     e.kind === ts.SyntaxKind.NullKeyword ||
     (ts.isVoidExpression(e) && ts.isNumericLiteral(e.expression))
   );
+}
+
+/**
+ * A user's name as the key of an object literal the transformer builds (`{ z: this.z }` for
+ * `{ z }`, `{ f: ... }.f` for a function's name): computed for `__proto__`, which as a plain key
+ * would set the literal's prototype instead of making a property.
+ */
+export function literalKey(f: TS.NodeFactory, name: string): string | TS.PropertyName {
+  return name === '__proto__' ? f.createComputedPropertyName(f.createStringLiteral(name)) : name;
 }
 
 export function paren(f: TS.NodeFactory, e: TS.Expression): TS.Expression {

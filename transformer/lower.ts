@@ -995,6 +995,9 @@ export class FunctionLowerer extends ExpressionLowerer {
       // Each iteration's binding starts in its dead zone: `for (const [a = a] of xs)` throws.
       this.armDeadZone(d.name);
       this.bindPattern(d.name, value);
+    } else if ((ts.isArrayLiteralExpression(init) || ts.isObjectLiteralExpression(init)) && this.an.containsAwait(init)) {
+      // `for ([a, b = await f()] of xs)`: an assignment pattern that awaits, taken apart step by step.
+      this.destructure(init, value);
     } else this.emit(f.createExpressionStatement(f.createAssignment(this.explodeTarget(init) as TS.Identifier, value)));
   }
 

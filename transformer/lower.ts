@@ -133,6 +133,7 @@ export class FunctionLowerer extends ExpressionLowerer {
     const body = this.fn.body!;
     this.refuseSharedParameterCaptures();
     this.refuseDirectEval();
+    this.refuseUsingLoopHeads();
     if (ts.isBlock(body)) this.lowerStatements(body.statements, false);
     else {
       // Concise arrow body: `async (x) => expr` returns expr.
@@ -1879,6 +1880,23 @@ export class FunctionLowerer extends ExpressionLowerer {
       ts.forEachChild(n, visit);
     };
     ts.forEachChild(this.fn, visit);
+  }
+
+  /**
+   * `for (using r of xs)` / `for (await using r of xs)`: each iteration's resource is disposed at
+   * the end of that iteration, which the loop lowering does not do (the disposal was dropped, also
+   * in a loop kept as written): refused. Loops in nested plain functions stay native code, which
+   * TypeScript itself downlevels.
+   */
+  private refuseUsingLoopHeads(): void {
+    const ts = this.ts;
+    const visit = (n: TS.Node): void => {
+      if (n !== this.fn.body && this.an.isFunctionBoundary(n)) return;
+      if ((ts.isForOfStatement(n) || ts.isForInStatement(n)) && ts.isVariableDeclarationList(n.initializer) && (n.initializer.flags & ts.NodeFlags.Using) !== 0)
+        refuse(this.reporter, n.initializer, '`using` / `await using` in a loop head', 'write `for (const x of xs) { using r = x; ... }`.');
+      ts.forEachChild(n, visit);
+    };
+    if (this.fn.body) visit(this.fn.body);
   }
 
   /**

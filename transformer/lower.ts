@@ -1134,6 +1134,9 @@ export class FunctionLowerer extends ExpressionLowerer {
     // before the tests.
     const caseBlock = s.caseBlock.clauses.flatMap((c) => c.statements);
     this.enterBlockBoxes(caseBlock);
+    // Every clause's bindings are in their dead zone from here: a jump to a later clause skips
+    // the declarations before it (see caseSkips).
+    this.armDeadZones(caseBlock);
     this.enterBlockFunctions(caseBlock);
     const clauseLabels = s.caseBlock.clauses.map(() => this.newLabel());
     let defaultLabel = end;
@@ -2125,7 +2128,10 @@ export class FunctionLowerer extends ExpressionLowerer {
         const decl = sym?.valueDeclaration;
         if (sym && decl && this.fieldOf(sym)?.owner === this && this.isLexical(decl) && n !== (decl as TS.NamedDeclaration).name) {
           // A reference in the loop's own head is never a field access (see rewriteIdentifier).
-          const early = outerFn === undefined ? n.pos < decl.end : ts.isFunctionDeclaration(outerFn) || outerFn.pos < decl.end;
+          const early =
+            outerFn === undefined
+              ? n.pos < decl.end || this.caseSkips(n, decl)
+              : ts.isFunctionDeclaration(outerFn) || outerFn.pos < decl.end || this.caseSkips(outerFn, decl);
           if (early && !this.inLoopHead(n, decl)) {
             reads.add(n);
             syms.add(sym);
@@ -2138,6 +2144,21 @@ export class FunctionLowerer extends ExpressionLowerer {
     ts.forEachChild(this.fn.body!, (c) => visit(c, undefined));
     this.tdzCache = { reads, syms };
     return this.tdzCache;
+  }
+
+  /**
+   * Is `n` in a later clause of the switch whose clause declares `decl`? The switch can jump there
+   * without running the declaration, leaving the binding in its dead zone.
+   *   [source]  switch (k) { case 0: let z = 1; case 1: z; }      (k = 1: ReferenceError)
+   */
+  private caseSkips(n: TS.Node, decl: TS.Declaration): boolean {
+    const ts = this.ts;
+    let d: TS.Node = decl;
+    while (ts.isBindingElement(d) || ts.isObjectBindingPattern(d) || ts.isArrayBindingPattern(d) || ts.isVariableDeclaration(d) || ts.isVariableDeclarationList(d)) d = d.parent;
+    const clause = d.parent;
+    if (clause === undefined || !(ts.isCaseClause(clause) || ts.isDefaultClause(clause))) return false;
+    const block = clause.parent;
+    return n.pos >= clause.end && n.end <= block.end;
   }
 
   /** Is `n` in the iterable of the for-of/for-in whose head declares `decl` (`for (const x of x)`)? */

@@ -79,7 +79,8 @@ test('ctor: classes and functions pass, arrows and methods do not, and nothing o
   function F() {}
   assert.is(constructible(C, 'C'), C);
   assert.is(constructible(F, 'F'), F);
-  assert.is(constructible(F.bind(null), 'B') !== undefined, true);
+  const B = F.bind(null);
+  assert.is(constructible(B, 'B'), B);
   let touched = 0;
   const P = new Proxy(class {}, { get: () => ++touched, construct: () => ({ made: ++touched }) });
   assert.is(constructible(P, 'P'), P);

@@ -604,8 +604,7 @@ export abstract class ExpressionLowerer {
   /** The lowered callee `value` is the name `source` as written (no field or temp): V8's message names it. */
   private namesItself(source: TS.Expression, value: TS.Expression): boolean {
     const ts = this.ts;
-    let bare = source;
-    while (ts.isParenthesizedExpression(bare)) bare = bare.expression;
+    const bare = skipWrappers(ts, source);
     return ts.isIdentifier(bare) && ts.isIdentifier(value) && value.text === bare.text;
   }
 

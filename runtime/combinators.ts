@@ -65,7 +65,7 @@ export class GatheringFuture<T = unknown[]> extends Future<T> implements Runnabl
     if (this._finished === this._nfuts) {
       const results: unknown[] = [];
       for (const child of this._children) {
-        if (child.cancelled()) results.push(runtimeError(CancelledError, child._cancelMessage ?? '', child._loop.debug));
+        if (child.cancelled()) results.push(runtimeError(CancelledError, child._cancelMsg() ?? '', child._loop.debug));
         else {
           const exc = child.exception();
           results.push(exc !== undefined || child._state === FutureState.Failed ? exc : child.result());

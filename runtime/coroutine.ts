@@ -206,7 +206,7 @@ function suspendOn(frame: Frame, fut: Future<unknown>): typeof SUSPEND {
   t._top = frame;
   t._waiter = fut;
   fut._addCallback(t);
-  if (t._mustCancel && fut.cancel(t._cancelMessage)) t._mustCancel = false;
+  if (t._mustCancel && fut.cancel(t._result as string | undefined)) t._mustCancel = false;
   return SUSPEND;
 }
 

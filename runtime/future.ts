@@ -30,8 +30,13 @@ const nativePromises = new WeakMap<object, Promise<unknown>>();
  */
 export class Future<T = unknown> implements PromiseLike<T> {
   /** @internal */ _state: FutureState = FutureState.Pending;
-  /** @internal */ _result: unknown = undefined;
-  /** @internal */ _cancelMessage: string | undefined = undefined;
+  /**
+   * @internal The result or exception; once cancelled, the message given to cancel() (a Task may
+   * keep its CancelledError there instead, see task.ts); while a Task is pending, the message of a
+   * cancel it is to throw at its next step (_mustCancel). One field serves all, as the states
+   * exclude each other: a field less per Future and per Task.
+   */
+  _result: unknown = undefined;
   // Done-callbacks in registration order: null, the only one (the common single-waiter case, no
   // array), or an array of them. A callback is a function or a Runnable object, never an array.
   /** @internal */ _cb: DoneCallback<T> | DoneCallback<T>[] | null = null;
@@ -118,7 +123,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
   cancel(msg?: string): boolean {
     if (this._state !== FutureState.Pending) return false;
     this._state = FutureState.Cancelled;
-    this._cancelMessage = msg;
+    this._result = msg;
     this._scheduleCallbacks();
     return true;
   }
@@ -182,7 +187,13 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   /** @internal */
   _makeCancelledError(): CancelledError {
-    return runtimeError(CancelledError, this._cancelMessage ?? '', this._loop.debug);
+    return runtimeError(CancelledError, this._cancelMsg() ?? '', this._loop.debug);
+  }
+
+  /** @internal The message cancel() was given (see _result), for a cancelled Future. */
+  _cancelMsg(): string | undefined {
+    const r = this._result;
+    return r instanceof CancelledError ? undefined : (r as string | undefined);
   }
 
   /** @internal */

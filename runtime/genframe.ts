@@ -111,7 +111,7 @@ export abstract class ParkFrame<T> extends Coroutine<T> implements Waiter {
     this._task = t;
     t._top = this;
     t._waiter = this;
-    if (t._mustCancel && this.cancel(t._cancelMessage)) t._mustCancel = false;
+    if (t._mustCancel && this.cancel(t._result as string | undefined)) t._mustCancel = false;
     return SUSPEND;
   }
   /** True once woken or cancelled (as Future.done for the waiter). */

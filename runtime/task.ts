@@ -171,7 +171,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
       }
     }
     this._mustCancel = true;
-    this._cancelMessage = msg;
+    this._result = msg; // the message, until the next step throws it (see Future._result)
     return true;
   }
 
@@ -181,6 +181,15 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
    */
   _wakeCancelled(msg: string | undefined): void {
     this._loop._push(this, runtimeError(CancelledError, msg ?? '', this._loop.debug));
+  }
+
+  /** A Task's result is its coroutine's: RuntimeError, as asyncio's Task.set_result raises. */
+  override setResult(_value: T): never {
+    throw new RuntimeError('Task does not support set_result operation');
+  }
+  /** A Task's exception is its coroutine's: RuntimeError, as asyncio's Task.set_exception raises. */
+  override setException(_exc: unknown): never {
+    throw new RuntimeError('Task does not support set_exception operation');
   }
 
   /** @internal Ready-queue entry point: the first step, a wakeup after sleep, or a done waiter. */
@@ -283,8 +292,8 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
     if (this._mustCancel) {
       // Cancelled right before the coroutine returned.
       this._mustCancel = false;
-      Future.prototype.cancel.call(this, this._cancelMessage);
-    } else this.setResult(r);
+      Future.prototype.cancel.call(this, this._result as string | undefined);
+    } else Future.prototype.setResult.call(this, r);
   }
 
   private _finishError(err: unknown): void {

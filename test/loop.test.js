@@ -65,6 +65,36 @@ task('addDoneCallback refuses a non-function at once (a Future keeps one callbac
   f.addDoneCallback(cb);
   assert.is(f.removeDoneCallback(cb), 2);
 });
+task('setResult and setException on a Task throw RuntimeError (as asyncio); the coroutine still decides the result', async () => {
+  await runMain(function* () {
+    function* child() { yield sleep(0); return 7; }
+    const t = createTask(co(child));
+    assert.throws(() => t.setResult(1), (e) => e instanceof tscoro.RuntimeError && e.message === 'Task does not support set_result operation');
+    assert.throws(() => t.setException(new Error('x')), (e) => e instanceof tscoro.RuntimeError && e.message === 'Task does not support set_exception operation');
+    assert.is(t.done(), false);
+    assert.is(yield t, 7);
+  });
+});
+
+task('allTasks() lists the pending tasks in creation order while thousands finish out of order', async () => {
+  await runMain(function* () {
+    const n = 5000;
+    const delay = (i) => ((i * 7919) % 3001) / 1000; // 0-3 s, a permutation-like spread
+    function* sleeper(i) { yield sleep(delay(i)); }
+    const tasks = [];
+    for (let i = 0; i < n; i++) tasks.push(createTask(co(sleeper, i)));
+    const me = currentTask();
+    for (const at of [0.5005, 1.5005, 2.9005]) { // never a delay (whole ms): no ties
+      yield sleep(at - getRunningLoop().time());
+      const expected = [me, ...tasks.filter((t, i) => delay(i) > at)];
+      const listed = [...tscoro.allTasks()];
+      assert.is(listed.length, expected.length);
+      assert.ok(listed.every((t, k) => t === expected[k]), `order at ${at}`);
+    }
+    yield gather(tasks);
+    assert.equal([...tscoro.allTasks()], [me]);
+  });
+});
 task.run();
 
 const loopApi = suite('EventLoop');

@@ -88,7 +88,7 @@ const EventWait = /* @__PURE__ */ withFrameName('Event.wait', class EventWait ex
       // one pass later, and never joins the list.
       t._mustCancel = false;
       t._waiter = null;
-      t._wakeCancelled(t._cancelMessage);
+      t._wakeCancelled(t._result as string | undefined);
       return SUSPEND;
     }
     ev._waiters.push(t);

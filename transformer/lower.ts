@@ -133,7 +133,6 @@ export class FunctionLowerer extends ExpressionLowerer {
     const body = this.fn.body!;
     this.refuseSharedParameterCaptures();
     this.refuseDirectEval();
-    this.refuseUsingLoopHeads();
     if (ts.isBlock(body)) this.lowerStatements(body.statements, false);
     else {
       // Concise arrow body: `async (x) => expr` returns expr.
@@ -465,9 +464,37 @@ export class FunctionLowerer extends ExpressionLowerer {
    *           case FIN: <await $tscoro.ddispose(this.$env, this.$c === 2, this.$v, true)>  <replay completion>
    */
   private lowerUsing(list: TS.VariableDeclarationList, rest: readonly TS.Statement[]): void {
-    const ts = this.ts;
     const f = this.f;
-    const isAwait = (list.flags & ts.NodeFlags.AwaitUsing) === ts.NodeFlags.AwaitUsing;
+    this.usingRegion(
+      list,
+      (env, isAwait) => {
+        for (const d of list.declarations) {
+          const target = this.bindingTarget(d.name);
+          this.emit(this.assign(target, d.initializer ? this.explode(d.initializer) : f.createVoidZero()));
+          this.emit(this.disposable(env, target, isAwait));
+          this.releaseTemps();
+        }
+      },
+      () => this.lowerStatements(rest, false),
+    );
+  }
+
+  /** `$tscoro.duse(env, value, isAwait)`: registers a resource (TypeError if it cannot be disposed). */
+  private disposable(env: string, value: TS.Expression, isAwait: boolean): TS.Statement {
+    const f = this.f;
+    return f.createExpressionStatement(f.createCallExpression(this.rt('duse'), undefined, [this.field(env), value, isAwait ? f.createTrue() : f.createFalse()]));
+  }
+
+  /**
+   * The region of a `using` declaration (lowerUsing) or of one iteration of a `for (using r of xs)`
+   * (lowerForOf, lowerForAwait): a fresh resource stack, then `bind` (which registers the
+   * resources) and `body` in a try region whose finally disposes them. Break, continue and return
+   * out of the body pass through it, so an iteration's resource is disposed before the loop goes
+   * on or its iterator is closed, as the engine disposes an iteration's environment first.
+   */
+  private usingRegion(list: TS.VariableDeclarationList, bind: (env: string, isAwait: boolean) => void, body: () => void): void {
+    const f = this.f;
+    const isAwait = (list.flags & this.ts.NodeFlags.AwaitUsing) === this.ts.NodeFlags.AwaitUsing;
     this.asyncRegions = true;
     const env = this.freshName('$env');
     this.extra.push(env);
@@ -476,13 +503,8 @@ export class FunctionLowerer extends ExpressionLowerer {
     this.trys.push(ctx);
     this.exits.push({ kind: 'finally', ctx });
     this.emit(this.assign(this.field('$h'), this.num(ctx.tryRegion)));
-    for (const d of list.declarations) {
-      const target = this.bindingTarget(d.name);
-      this.emit(this.assign(target, d.initializer ? this.explode(d.initializer) : f.createVoidZero()));
-      this.emit(f.createExpressionStatement(f.createCallExpression(this.rt('duse'), undefined, [this.field(env), target, isAwait ? f.createTrue() : f.createFalse()])));
-      this.releaseTemps();
-    }
-    this.lowerStatements(rest, false);
+    bind(env, isAwait);
+    body();
     this.enterFinally(ctx);
     const dispose = f.createCallExpression(this.rt('ddispose'), undefined, [
       this.field(env),
@@ -495,6 +517,33 @@ export class FunctionLowerer extends ExpressionLowerer {
     this.emit(this.assign(this.field(env), f.createVoidZero()));
     this.replayCompletion(ctx);
     this.trys.pop();
+  }
+
+  /** The head's declaration list of `for (using r of xs)` / `for (await using r of xs)`, else undefined. */
+  private usingHead(s: TS.ForOfStatement): TS.VariableDeclarationList | undefined {
+    const init = s.initializer;
+    return this.ts.isVariableDeclarationList(init) && (init.flags & this.ts.NodeFlags.Using) !== 0 ? init : undefined;
+  }
+
+  /**
+   * One iteration of `for (using r of xs)` (lowerForOf, lowerForAwait): the binding and the body in
+   * a usingRegion, so each iteration's value is disposed when the iteration ends, however it ends
+   * (break, continue, return, throw), before the iterator is closed.
+   *   [source]  for (using r of xs) body
+   *   [output]  (as `for (const r of xs) { using $ = r; body }`, the resource being r itself)
+   *             HEAD: ... this.$env = denv(); this.$h = R; this.r = $r.value; duse(this.$env, this.r, false);
+   *             body; FIN: ddispose(this.$env, ...); <replay completion>; goto HEAD
+   */
+  private usingIteration(head: TS.VariableDeclarationList, value: TS.Expression, body: TS.Statement): void {
+    this.usingRegion(
+      head,
+      (env, isAwait) => {
+        this.bindLoopVariable(head, value);
+        this.emit(this.disposable(env, this.bindingTarget(head.declarations[0].name), isAwait));
+        this.releaseTemps();
+      },
+      () => this.lowerStatement(body),
+    );
   }
 
   lowerStatement(s: TS.Statement, labels: string[] = []): void {
@@ -1044,13 +1093,18 @@ export class FunctionLowerer extends ExpressionLowerer {
     const target = this.loopTarget(labels, end, head, breakDepth);
     this.iterRegions.push({ region, depth: this.trys.length });
     this.emit(this.assign(this.field('$h'), this.num(region)));
-    this.bindLoopVariable(s.initializer, f.createPropertyAccessExpression(this.field(res), 'value'));
-    this.releaseTemps();
+    const value = f.createPropertyAccessExpression(this.field(res), 'value');
+    const usingHead = this.usingHead(s);
+    if (!usingHead) {
+      this.bindLoopVariable(s.initializer, value);
+      this.releaseTemps();
+    }
     this.exits.push({ kind: 'iter', field: it, spare: res });
     target.continueDepth = this.exits.length;
     this.targets.push(target);
     this.loopDepth++;
-    this.lowerStatement(s.statement);
+    if (usingHead) this.usingIteration(usingHead, value, s.statement);
+    else this.lowerStatement(s.statement);
     this.loopDepth--;
     this.targets.pop();
     this.exits.pop();
@@ -1323,12 +1377,17 @@ export class FunctionLowerer extends ExpressionLowerer {
     const next = this.suspend(f.createCallExpression(f.createPropertyAccessExpression(this.field(it), 'next'), undefined, []));
     this.emit(this.assign(this.field(res), next));
     this.jumpIf(f.createPropertyAccessExpression(this.field(res), 'done'), done);
-    this.bindLoopVariable(s.initializer, f.createPropertyAccessExpression(this.field(res), 'value'));
-    this.releaseTemps();
+    const value = f.createPropertyAccessExpression(this.field(res), 'value');
+    const usingHead = this.usingHead(s);
+    if (!usingHead) {
+      this.bindLoopVariable(s.initializer, value);
+      this.releaseTemps();
+    }
     const target = this.loopTarget(labels, end, head, breakDepth);
     this.targets.push(target);
     this.loopDepth++;
-    this.lowerStatement(s.statement);
+    if (usingHead) this.usingIteration(usingHead, value, s.statement);
+    else this.lowerStatement(s.statement);
     this.loopDepth--;
     this.targets.pop();
     this.jump(head);
@@ -1883,23 +1942,6 @@ export class FunctionLowerer extends ExpressionLowerer {
       ts.forEachChild(n, visit);
     };
     ts.forEachChild(this.fn, visit);
-  }
-
-  /**
-   * `for (using r of xs)` / `for (await using r of xs)`: each iteration's resource is disposed at
-   * the end of that iteration, which the loop lowering does not do (the disposal was dropped, also
-   * in a loop kept as written): refused. Loops in nested plain functions stay native code, which
-   * TypeScript itself downlevels.
-   */
-  private refuseUsingLoopHeads(): void {
-    const ts = this.ts;
-    const visit = (n: TS.Node): void => {
-      if (n !== this.fn.body && this.an.isFunctionBoundary(n)) return;
-      if ((ts.isForOfStatement(n) || ts.isForInStatement(n)) && ts.isVariableDeclarationList(n.initializer) && (n.initializer.flags & ts.NodeFlags.Using) !== 0)
-        refuse(this.reporter, n.initializer, '`using` / `await using` in a loop head', 'write `for (const x of xs) { using r = x; ... }`.');
-      ts.forEachChild(n, visit);
-    };
-    if (this.fn.body) visit(this.fn.body);
   }
 
   /**

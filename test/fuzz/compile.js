@@ -42,10 +42,12 @@ function makeHost(files) {
  * The oracle: the program itself, run as JavaScript on Node's own async/await. Generated programs use
  * no TypeScript-only syntax but parameter properties (`constructor(public n)`), so for the others this
  * is exactly what ts.transpileModule emits for ES2022/CommonJS: "use strict" plus the text; it saves
- * a third of the compile time of a batch. Programs with parameter properties are transpiled.
+ * a third of the compile time of a batch. Programs with parameter properties or `using` (which
+ * Node 20 lacks) are transpiled.
  */
 function nativeOf(code) {
-  if (/\bconstructor\([^)]*\bpublic /.test(code)) return ts.transpileModule(code, { compilerOptions: options }).outputText;
+  // TypeScript-only syntax, and `using` (Node 20 has none): TypeScript's own ES2022 output is the oracle.
+  if (/\bconstructor\([^)]*\bpublic /.test(code) || /\busing [A-Za-z_$]/.test(code)) return ts.transpileModule(code, { compilerOptions: options }).outputText;
   return '"use strict";\n' + code.replace(/^export \{\};$/m, '');
 }
 

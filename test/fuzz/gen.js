@@ -38,7 +38,9 @@
 // declares a `let`/`const`/`class` captured by closures (one binding per iteration) and uses it before
 // the declaration in the same iteration (read, typeof, writes, updates, patterns, closures made
 // earlier in the block, an async closure writing after its await), each inside try/catch, then
-// normally, its closures kept in an array and called after the loop.
+// normally, its closures kept in an array and called after the loop. `using` / `await using` in blocks
+// and in for-of / for-await heads (resources RS and ARS whose disposal logs and sometimes throws, a
+// SuppressedError when the body threw too), with jumps, returns and throws through them.
 //
 // Rules that keep native and tscoro comparable (each is a legitimate difference, not a bug):
 // - every call of an async function is awaited at once (tscoro coroutines are lazy, native ones eager);
@@ -553,6 +555,8 @@ class Gen {
       [nested ? 2 : 0, () => this.forStmt(loopCx(), ind, budget)],
       [nested ? 2 : 0, () => this.forOfStmt(loopCx(), ind, budget)],
       [nested ? 1 : 0, () => this.forInStmt(loopCx(), ind, budget)],
+      [nested && this.on('using') ? 1 : 0, () => this.usingBlock(inner(), ind, budget)],
+      [nested && this.on('using') ? 1 : 0, () => this.forUsingStmt(cx, loopCx(), ind, budget)],
       [nested ? 2 : 0, () => this.switchStmt(inner(), ind, budget)],
       [nested ? 3 : 0, () => this.tryStmt(inner(), ind, budget)],
       [nested ? 1 : 0, () => this.labelledBlock(inner(), ind, budget)],
@@ -1110,6 +1114,44 @@ class Gen {
     return `${ind}${this.labelPrefix(t)}for (const ${x} of ${iterable}) {\n${body}\n${ind}}`;
   }
 
+  /**
+   * A resource for `using` (RS, disposed synchronously) or `await using` (ARS, or RS: await using
+   * takes sync disposables too); its disposal logs and, rarely, throws. The flag may be awaited.
+   */
+  resource(cx, isAwait) {
+    const cls = isAwait && this.chance(0.7) ? 'ARS' : 'RS';
+    const fail = this.weighted([
+      [8, '0'],
+      [1, '1'],
+      [cx.async ? 2 : 0, () => this.awaitOf(cx, this.chance(0.2) ? '1' : '0')],
+    ]);
+    return `new ${cls}('${this.fresh('R')}', ${fail})`;
+  }
+
+  /** `{ using u = R; ... }` / `{ await using u = R; ... }`: disposed when the block is left, however. */
+  usingBlock(cx, ind, budget) {
+    const u = this.fresh('u');
+    const isAwait = cx.async && this.chance(0.4);
+    const first = `${ind}${IND}${isAwait ? 'await using' : 'using'} ${u} = ${this.chance(0.1) ? 'null' : this.resource(cx, isAwait)};`;
+    const body = this.block({ ...cx, ro: [...cx.ro, u] }, ind + IND, budget - 1);
+    return `${ind}{\n${first}\n${body}\n${ind}}`;
+  }
+
+  /**
+   * `for (using x of [R, ...])`, `for (await using x of ...)`, `for await (using x of ...)`: each
+   * iteration's resource is disposed when the iteration ends (also by break/continue/return/throw).
+   * `outer` is the context of the head (the body's may not await).
+   */
+  forUsingStmt(outer, cx, ind, budget) {
+    const x = this.fresh('x');
+    const t = this.maybeLabel('loop');
+    const isAwait = outer.async && this.chance(0.3);
+    const forAwait = outer.async && this.chance(0.25);
+    const items = Array.from({ length: 1 + this.int(3) }, () => (this.chance(0.15) ? 'null' : this.resource(outer, isAwait)));
+    const body = this.loopBody({ ...cx, ro: [...cx.ro, x] }, ind + IND, budget, t);
+    return `${ind}${this.labelPrefix(t)}for ${forAwait ? 'await ' : ''}(${isAwait ? 'await using' : 'using'} ${x} of [${items.join(', ')}]) {\n${body}\n${ind}}`;
+  }
+
   forInStmt(cx, ind, budget) {
     const k = this.fresh('k');
     const t = this.maybeLabel('loop');
@@ -1367,6 +1409,9 @@ class Gen {
       // substitution it shows when the conversion runs.
       "const KS = { n: 0, toString() { console.log('KS', this.n); return 'k' + (this.n++ % 3); } };",
       "function tgs(s, ...v) { TS.add(s); return TS.size + ':' + Object.isFrozen(s) + v.length; }",
+      // Resources for `using` (the 'using' feature): classes, so that printing one shows no method.
+      "class RS { constructor(n, f) { this.n = n; this.f = f; } [Symbol.dispose]() { console.log('dispose', this.n); if (this.f) throw new Error('dispose ' + this.n); } }",
+      "class ARS { constructor(n, f) { this.n = n; this.f = f; } async [Symbol.asyncDispose]() { await null; console.log('adispose', this.n); if (this.f) throw new Error('adispose ' + this.n); } }",
       'function* gen0(n) {\n  try {\n    for (let i = 0; i < n; i++) { console.log(\'gen0 yield\', i); yield i * 10; }\n  } finally {\n    console.log(\'gen0 closed\');\n  }\n}',
       'function* gen1(n) {\n  yield \'s\';\n  if (n > 2) throw new Error(\'gen1 threw\');\n  yield n;\n}',
     ];
@@ -1398,7 +1443,8 @@ class Gen {
  * not a constructor, not iterable, split at an await; and their valid counterparts), 'paren-this' (only
  * the valid `(o.m)(await v)` / `(o?.m)(await v)`, whose `this` must be o), 'head-tdz' (closures over a
  * for-of/for-in binding in its own head), 'loop-tdz' (a loop body's `let`/`const`/`class` captured by
- * closures and used before its declaration).
+ * closures and used before its declaration), 'using' (`using` / `await using` blocks and for-of /
+ * for-await heads over resources whose disposal logs and sometimes throws).
  */
 function generate(seed, { avoid = [] } = {}) {
   return new Gen(seed >>> 0, new Set(avoid)).program();

@@ -11,6 +11,8 @@
 //                Returns SUSPEND when the frame parked itself (on a Future, a timer, a native
 //                thenable, or a pushed child frame); any other return value is the function's result.
 //                A throw out of $step is the function's exception.
+// An async generator's frame (asyncgen.ts) also has $y and $gs; its $step returns Y at a yield (the
+// value in $y) and takes m = 2: return at the pending yield.
 // Emitted code suspends with `if ((v = aw(this, x)) === S) return S;` after setting $s to the
 // resume state; `aw` returns the value at once when x needs no suspension (plain value, done
 // Future, coroutine that completes synchronously) so the machine falls through to the next case.
@@ -23,6 +25,7 @@ import { newDisposeEnv, addDisposable, disposeResources } from './disposal';
 import { UNINITIALIZED, checkInitialized, checkedAssign, checkedRef, constRef } from './deadzone';
 import { requireObjectCoercible, objectRest, arrayRest } from './destructuring';
 import { callable, constructible, iteratorOf, heldReturn, propertyKey } from './checks';
+import { YIELD, defineAsyncGenerator, ClosureGenFrame } from './asyncgen';
 
 export { Coroutine } from './coroutine';
 /** SUSPEND: what $step and aw return when the frame parked itself. */
@@ -45,6 +48,14 @@ export const rv = inlineResult;
 export const def = defineCoroutine;
 /** The closure-step frame (functions capturing outer locals, or using super / #private names). */
 export const Cf = ClosureFrame;
+/**
+ * Async generators (asyncgen.ts): `defg` makes a frame class the generator object's class, `Cg` is
+ * the closure-step form; a `yield` stores its value in $y and returns Y from $step, and $step(2, v)
+ * resumes a yield with a return completion.
+ */
+export const defg = defineAsyncGenerator;
+export const Cg = ClosureGenFrame;
+export const Y = YIELD;
 /** Tag returning a template site's strings array (tagged templates with awaits). */
 export const tpl = templateObject;
 /** for await: the async iterator of an async or sync iterable. */

@@ -41,6 +41,8 @@ export class Analysis {
     const ts = this.ts;
     let found = false;
     if (ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier !== undefined)) found = true;
+    // In an async generator a `yield` suspends, and `return x` awaits x (before any finally runs).
+    else if (ts.isYieldExpression(node) || (ts.isReturnStatement(node) && node.expression !== undefined && this.inAsyncGenerator(node))) found = true;
     // `using` needs lowering even without await: its disposal is a finally the machine must run.
     else if (ts.isVariableDeclarationList(node) && (node.flags & ts.NodeFlags.Using) !== 0) found = true;
     else if (ts.isClassLike(node)) {
@@ -59,6 +61,13 @@ export class Analysis {
     }
     this.awaitMemo.set(node, found);
     return found;
+  }
+
+  /** True if the function `node` belongs to is an async generator. */
+  private inAsyncGenerator(node: TS.Node): boolean {
+    let n = node.parent;
+    while (n !== undefined && !this.isFunctionBoundary(n)) n = n.parent;
+    return n !== undefined && isAsyncGenerator(this.ts, n);
   }
 
   /**
@@ -269,11 +278,16 @@ export class Analysis {
   }
 }
 
-/** An async function or method the transformer lowers (async generators stay native). */
+/** An async function, async generator or async method the transformer lowers. */
 export function isAsyncFunction(ts: typeof TS, n: TS.Node): n is TS.FunctionLikeDeclaration {
   if (!(ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isArrowFunction(n) || ts.isMethodDeclaration(n))) return false;
-  if (n.asteriskToken || !n.body) return false;
+  if (!n.body) return false;
   return (ts.getCombinedModifierFlags(n) & ts.ModifierFlags.Async) !== 0;
+}
+
+/** An `async function*` (declaration, expression or method). */
+export function isAsyncGenerator(ts: typeof TS, n: TS.Node): boolean {
+  return isAsyncFunction(ts, n) && (n as TS.FunctionLikeDeclaration).asteriskToken !== undefined;
 }
 
 /** True if `inner` lies within `outer` (or is it). */

@@ -36,7 +36,8 @@ export interface EmitOptions {
 // coroutine's `then` (native code could no longer await it), `toString` its repr, and `__proto__`
 // would replace the frame's prototype; such locals get a field `then$1` and so on.
 const FRAME_FIELDS = [
-  ...['$s', '$p', '$h', '$this', '$args', '$nt', '$name', '$fn', '$step', '$a'],
+  ...['$s', '$p', '$h', '$this', '$args', '$nt', '$name', '$fn', '$step', '$a', '$y', '$gs'],
+  ...['next', 'throw', 'return'],
   ...['then', 'catch', 'finally', 'toString', 'constructor'],
   ...Object.getOwnPropertyNames(Object.prototype),
 ];
@@ -73,7 +74,9 @@ export function transformSourceFile(
     // A body with no await never suspends: its locals stay native `var`/`let` in the step (faster,
     // and closures capture them natively); only the parameters travel in frame fields.
     //   [output]  $step($m, $v) { if ($m) throw $v; var i = this.i; <body as written> }
-    const awaitFree = !an.containsAwait(fn.body!);
+    // An async generator is always lowered: its frame is the generator object (asyncgen.ts).
+    const isGen = fn.asteriskToken !== undefined;
+    const awaitFree = !isGen && !an.containsAwait(fn.body!);
     const paramIds: TS.Identifier[] = [];
     for (const p of fn.parameters) for (const id of boundNames(ts, p.name)) if (id.text !== 'this') paramIds.push(id);
     for (const n of layout.order) gen.reserve(n);
@@ -167,7 +170,7 @@ export function transformSourceFile(
       const c = f.createIdentifier(frameName);
       return f.createBlock(
         [
-          f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(frameName, undefined, undefined, f.createNewExpression(rt('Cf'), undefined, [stepRef, f.createStringLiteral(fnName)]))], ts.NodeFlags.Const)),
+          f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(frameName, undefined, undefined, f.createNewExpression((isGen ? rt('Cg') : rt('Cf')), undefined, [stepRef, f.createStringLiteral(fnName)]))], ts.NodeFlags.Const)),
           ...initial.map(([field, e]) => f.createExpressionStatement(f.createAssignment(f.createPropertyAccessExpression(c, field), e))),
           ...rest.map((field) => f.createExpressionStatement(f.createAssignment(f.createPropertyAccessExpression(c, field), field === '$h' ? f.createPrefixMinus(f.createNumericLiteral(1)) : f.createVoidZero()))),
           f.createReturnStatement(c),
@@ -185,6 +188,8 @@ export function transformSourceFile(
       const ctorBody = [
         assignThis(f, '$s', f.createNumericLiteral(0)),
         assignThis(f, '$p', f.createVoidZero()),
+        // A generator's pending yield value and its state (asyncgen.ts), before any local.
+        ...(isGen ? [assignThis(f, '$y', f.createVoidZero()), assignThis(f, '$gs', f.createVoidZero())] : []),
         ...initial.map(([field]) => assignThis(f, field, f.createIdentifier(field))),
         ...rest.map((field) => assignThis(f, field, field === '$h' ? f.createPrefixMinus(f.createNumericLiteral(1)) : f.createVoidZero())),
       ];
@@ -194,7 +199,7 @@ export function transformSourceFile(
           f.createMethodDeclaration(undefined, undefined, '$step', undefined, undefined, stepParams, undefined, f.createBlock(stepBody, true)),
           ...(lowerer.usedAwaitMethod ? [awaitMethod()] : []),
         ]),
-        f.createExpressionStatement(f.createCallExpression(rt('def'), undefined, [f.createIdentifier(clsName), f.createStringLiteral(fnName)])),
+        f.createExpressionStatement(f.createCallExpression((isGen ? rt('defg') : rt('def')), undefined, [f.createIdentifier(clsName), f.createStringLiteral(fnName)])),
       );
       wrapperBody = f.createBlock([f.createReturnStatement(f.createNewExpression(f.createIdentifier(clsName), undefined, initial.map(([, e]) => e)))], true);
     } else {
@@ -261,7 +266,8 @@ export function transformSourceFile(
         wrapperParams = lead;
         call = f.createCallExpression(f.createPropertyAccessExpression(inner, 'apply'), undefined, [f.createThis(), f.createIdentifier('arguments')]);
       }
-      wrapperBody = f.createBlock(
+      // An async generator binds its parameters when called, and an error there throws at the call.
+      wrapperBody = isGen ? f.createBlock([f.createReturnStatement(call)], true) : f.createBlock(
         [
           f.createTryStatement(
             f.createBlock([f.createReturnStatement(call)], true),

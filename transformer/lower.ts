@@ -114,7 +114,11 @@ export class FunctionLowerer extends ExpressionLowerer {
     readonly nested: NestedLowering,
   ) {
     super(ts, an, reporter, names, freshName);
+    this.isGen = fn.asteriskToken !== undefined;
   }
+
+  /** An `async function*`: yields suspend too, `return x` awaits x, $step(2, v) returns at a yield. */
+  private readonly isGen: boolean;
 
   private currentH(): number {
     const ir = this.iterRegions[this.iterRegions.length - 1];
@@ -161,7 +165,7 @@ export class FunctionLowerer extends ExpressionLowerer {
    *   [output]  natives: Set { "x" }   (total is read after the await; $it after it, via the loop head)
    */
   nativeFields(locals: ReadonlyMap<TS.Symbol, string>, stepBody: readonly TS.Statement[]): NativeFields {
-    if (this.asyncRegions || this.arrowStepFrame !== undefined) return { natives: new Set(), untouched: new Set() };
+    if (this.asyncRegions || this.isGen || this.arrowStepFrame !== undefined) return { natives: new Set(), untouched: new Set() };
     const captured = this.captured ?? (this.captured = this.collectCaptured());
     const tdz = this.tdzInfo().syms;
     const candidates = new Set<string>();
@@ -247,14 +251,16 @@ export class FunctionLowerer extends ExpressionLowerer {
     const clauses = this.blocks.map((b, i) => f.createCaseClause(f.createNumericLiteral(i), b.stmts));
     const m = f.createIdentifier(this.names.m);
     const v = f.createIdentifier(this.names.v);
+    // A generator's step is also resumed with $m === 2 (a return at a yield, handled there).
+    const thrown = this.isGen ? f.createStrictEquality(m, f.createNumericLiteral(1)) : m;
     const sw = f.createSwitchStatement(this.field('$s'), f.createCaseBlock(clauses));
     if (this.regionCount === 0 && this.blocks.length === 1 && this.labelRefs.size === 0) {
       // No suspension point and no jump: the body runs straight through, no dispatch loop.
-      return [f.createIfStatement(m, f.createThrowStatement(v)), ...clauses[0].statements];
+      return [f.createIfStatement(thrown, f.createThrowStatement(v)), ...clauses[0].statements];
     }
     if (this.regionCount === 0) {
       return [
-        f.createIfStatement(m, f.createThrowStatement(v)),
+        f.createIfStatement(thrown, f.createThrowStatement(v)),
         f.createLabeledStatement(this.names.loop, f.createForStatement(undefined, undefined, undefined, sw)),
       ];
     }
@@ -267,7 +273,7 @@ export class FunctionLowerer extends ExpressionLowerer {
       f.createBlock(
         [
           f.createIfStatement(
-            m,
+            thrown,
             f.createBlock([
               f.createExpressionStatement(f.createAssignment(m, f.createNumericLiteral(0))),
               f.createThrowStatement(v),
@@ -546,6 +552,38 @@ export class FunctionLowerer extends ExpressionLowerer {
     );
   }
 
+  /**
+   * `yield x` in an async generator: x is awaited (as the engine does), kept in $y, and the step
+   * returns Y (asyncgen.ts hands the value to the request that resumed the generator). It resumes
+   * here with next(v) (the yield's value is v), throw(e) (thrown by the step's prologue) or
+   * return(v) ($m === 2: v is awaited, then returned through the enclosing finally blocks).
+   *   [source]  const r = yield x;
+   *   [output]  <await x>; this.$y = $v; this.$s = K; return $Y;
+   *           case K: if ($m !== 2) goto C; $m = 0; <await $v>; <return $v>
+   *           case C: r = $v;
+   */
+  explodeYield(e: TS.YieldExpression): TS.Expression {
+    const f = this.f;
+    if (e.asteriskToken) {
+      refuse(this.reporter, e, '`yield*` in an async generator', 'write `for await (const x of inner) yield x;`.');
+      return f.createVoidZero();
+    }
+    const value = e.expression ? this.suspend(this.explode(e.expression)) : f.createVoidZero();
+    this.emit(this.assign(this.field('$y'), value));
+    const k = this.newLabel();
+    this.emit(this.assign(this.field('$s'), this.labelRef(k)));
+    this.emit(f.createReturnStatement(this.rt('Y')));
+    this.mark(k);
+    const m = f.createIdentifier(this.names.m);
+    const cont = this.newLabel();
+    this.jumpIf(f.createStrictInequality(m, f.createNumericLiteral(2)), cont);
+    this.emit(f.createExpressionStatement(f.createAssignment(m, f.createNumericLiteral(0))));
+    const returned = this.suspend(f.createIdentifier(this.names.v));
+    for (const st of this.returnStmts(returned, this.exitsInnermostFirst(0))) this.emit(st);
+    this.mark(cont);
+    return f.createIdentifier(this.names.v);
+  }
+
   lowerStatement(s: TS.Statement, labels: string[] = []): void {
     const ts = this.ts;
     const f = this.f;
@@ -597,7 +635,8 @@ export class FunctionLowerer extends ExpressionLowerer {
       return;
     }
     if (ts.isReturnStatement(s)) {
-      const value = s.expression ? this.explode(s.expression) : f.createVoidZero();
+      // An async generator awaits what it returns, before leaving any try.
+      const value = s.expression ? (this.isGen ? this.suspend(this.explode(s.expression)) : this.explode(s.expression)) : f.createVoidZero();
       for (const st of this.returnStmts(value, this.exitsInnermostFirst(0))) this.emit(st);
       this.releaseTemps();
       return;

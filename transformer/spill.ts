@@ -221,6 +221,9 @@ export abstract class ExpressionLowerer {
   /** Destructures `value` into a pattern that awaits (statement lowering implements it). */
   abstract destructure(pattern: TS.BindingName | TS.Expression, value: TS.Expression): void;
 
+  /** A `yield` of an async generator (statement lowering implements it); returns the resumed value. */
+  abstract explodeYield(e: TS.YieldExpression): TS.Expression;
+
   // ---- expressions ----------------------------------------------------------------------------
 
   /** Lowers `e`; returns an expression for its value, valid until the next suspension. */
@@ -229,6 +232,7 @@ export abstract class ExpressionLowerer {
     const f = this.f;
     if (!this.an.containsAwait(e)) return this.rewrite(e);
     if (ts.isAwaitExpression(e)) return this.suspend(this.explode(e.expression));
+    if (ts.isYieldExpression(e)) return this.explodeYield(e);
     if (ts.isParenthesizedExpression(e)) return this.explode(e.expression);
     if (ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e))
       return this.explode(e.expression);

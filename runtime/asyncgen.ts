@@ -1,0 +1,175 @@
+// Async generators: what a compiled `async function*` returns. Takes a generator frame built by
+// emitted code (a frame class made an AsyncGen by `defg`, or a closure-step `Cg`); produces the
+// generator object itself (the frame is the object: no wrapper), whose next/throw/return give a
+// coroutine (GenStep) that resumes the frame in the task that awaits it, as Python's `__anext__`
+// is awaited in the caller's task. Native code awaits those coroutines like any other (`then`
+// schedules them as a Task), so `for await` works from both sides.
+//
+// The frame's step protocol extends the coroutine one (protocol.ts): $step(2, v) resumes a frame
+// suspended at a `yield` with a return completion (`g.return(v)`): the lowered yield awaits v and
+// returns through the enclosing finally blocks. A `yield x` returns the YIELD sentinel from $step
+// after storing the (awaited) x in $y; any other return is the generator's completion.
+import { Coroutine, Frame, SUSPEND, awaitValue } from './coroutine';
+import { RuntimeError } from './errors';
+
+/** Returned by a generator frame's $step at a `yield` (its value is in $y); never a user value. */
+export const YIELD: unique symbol = Symbol('tscoro.yield') as any;
+
+/** A generator frame's state ($gs); undefined before the first next(). */
+export const enum GenState {
+  Suspended = 1, // parked at a yield
+  Running = 2, // a GenStep is driving it (possibly suspended on an await)
+  Done = 3,
+}
+
+/** The fields a generator frame carries besides a frame's (emitted code initialises them). */
+export interface GenFrame extends Frame {
+  /** The value of the pending `yield` (cleared once handed out). */
+  $y: unknown;
+  /** GenState, or undefined before the first step. */
+  $gs: GenState | undefined;
+}
+
+type Mode = 0 | 1 | 2;
+const OPS = ['anext', 'athrow', 'aclose'];
+
+/**
+ * The coroutine of one next()/throw()/return() request: resumes the generator frame inline (it
+ * runs in the awaiting task until it yields, returns or throws; its awaits suspend that task) and
+ * returns the iterator result `{ value, done }`. Requests do not queue: one made while the
+ * generator runs throws RuntimeError, as Python's `anext(): asynchronous generator is already
+ * running` (native async generators queue them).
+ */
+export class GenStep extends Coroutine<IteratorResult<unknown>> {
+  constructor(
+    /** @internal */ readonly _g: GenFrame,
+    /** @internal */ readonly _mode: Mode,
+    /** @internal */ readonly _arg: unknown,
+  ) {
+    super();
+  }
+  override $step(m: 0 | 1, v: unknown): unknown {
+    const g = this._g;
+    if (this.$s === 0) {
+      this.$s = 1;
+      if (m) throw v;
+      const mode = this._mode;
+      const st = g.$gs;
+      if (st === GenState.Running) throw new RuntimeError(`${OPS[mode]}(): asynchronous generator is already running`);
+      if (st === GenState.Done || (st === undefined && mode !== 0)) {
+        // Not started or finished: next() is done, throw() throws, return() awaits its value.
+        g.$gs = GenState.Done;
+        if (mode === 0) return { value: undefined, done: true };
+        if (mode === 1) throw this._arg;
+        this.$s = 2;
+        const r = awaitValue(this, this._arg);
+        return r === SUSPEND ? r : { value: r, done: true };
+      }
+      g.$gs = GenState.Running;
+      g.$p = this;
+      let r: unknown;
+      try {
+        r = (g.$step as (m: Mode, v: unknown) => unknown)(mode, this._arg);
+      } catch (err) {
+        g.$gs = GenState.Done;
+        throw err;
+      }
+      return r === SUSPEND ? r : outcome(g, r);
+    }
+    if (this.$s === 2) {
+      // return() on a generator that was not suspended at a yield: its awaited value.
+      if (m) throw v;
+      return { value: v, done: true };
+    }
+    // The frame suspended on an await meanwhile; the task hands back how its step ended.
+    if (m) {
+      g.$gs = GenState.Done;
+      throw v;
+    }
+    return outcome(g, v);
+  }
+}
+Object.defineProperty(GenStep.prototype, '$name', {
+  get(this: GenStep): string {
+    return `${OPS[this._mode]}(${(this._g as unknown as Coroutine).$name})`;
+  },
+});
+
+/** What a generator frame's step returned: a yield or its completion. */
+function outcome(g: GenFrame, r: unknown): IteratorResult<unknown> {
+  if (r === YIELD) {
+    g.$gs = GenState.Suspended;
+    const value = g.$y;
+    g.$y = undefined;
+    return { value, done: false };
+  }
+  g.$gs = GenState.Done;
+  return { value: r, done: true };
+}
+
+/**
+ * The prototype of compiled async generator objects (after each function's frame class). Methods
+ * are typed as AsyncGenerator's; each returns a coroutine.
+ */
+export class AsyncGen {
+  declare $s: number;
+  declare $p: Frame | null | undefined;
+  declare $y: unknown;
+  declare $gs: GenState | undefined;
+  declare $name: string;
+  /** Resumes the generator with `value` (the pending yield's result). */
+  next(value?: unknown): Promise<IteratorResult<unknown>> {
+    return new GenStep(this as unknown as GenFrame, 0, value) as unknown as Promise<IteratorResult<unknown>>;
+  }
+  /** Throws `error` at the pending yield (or, before the first next() or after the end, here). */
+  throw(error?: unknown): Promise<IteratorResult<unknown>> {
+    return new GenStep(this as unknown as GenFrame, 1, error) as unknown as Promise<IteratorResult<unknown>>;
+  }
+  /** Returns from the pending yield, running the generator's finally blocks. */
+  return(value?: unknown): Promise<IteratorResult<unknown>> {
+    return new GenStep(this as unknown as GenFrame, 2, value) as unknown as Promise<IteratorResult<unknown>>;
+  }
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+  toString(): string {
+    return `<async_generator object ${this.$name}>`;
+  }
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return `Object [AsyncGenerator] {}`;
+  }
+}
+Object.defineProperty(AsyncGen.prototype, Symbol.toStringTag, { value: 'AsyncGenerator' });
+Object.defineProperty(AsyncGen.prototype, '$name', { value: 'async_generator', writable: true });
+
+/** Emitted once per compiled async generator function: makes its frame class an AsyncGen named `name`. */
+export function defineAsyncGenerator(cls: { prototype: object }, name: string): void {
+  Object.setPrototypeOf(cls.prototype, AsyncGen.prototype);
+  Object.defineProperty(cls.prototype, '$name', { value: name });
+}
+
+/**
+ * The frame of an async generator that captures locals of an enclosing function (as ClosureFrame
+ * for coroutines): its step is a closure, locals are fields added by the wrapper.
+ */
+export class ClosureGenFrame {
+  $s: number;
+  $p: Frame | null | undefined;
+  $y: unknown;
+  $gs: GenState | undefined;
+  constructor(
+    readonly $fn: (this: ClosureGenFrame, m: Mode, v: unknown) => unknown,
+    name: string,
+  ) {
+    this.$s = 0;
+    this.$p = undefined;
+    this.$y = undefined;
+    this.$gs = undefined;
+    this.$name = name;
+  }
+  $step(m: Mode, v: unknown): unknown {
+    return this.$fn(m, v);
+  }
+}
+export interface ClosureGenFrame extends AsyncGen {}
+Object.setPrototypeOf(ClosureGenFrame.prototype, AsyncGen.prototype);

@@ -11,6 +11,7 @@
 // after storing the (awaited) x in $y; any other return is the generator's completion.
 import { Coroutine, Frame, SUSPEND, awaitValue } from './coroutine';
 import { RuntimeError } from './errors';
+import { coro } from './genframe';
 
 /** Returned by a generator frame's $step at a `yield` (its value is in $y); never a user value. */
 export const YIELD: unique symbol = Symbol('tscoro.yield') as any;
@@ -173,3 +174,72 @@ export class ClosureGenFrame {
 }
 export interface ClosureGenFrame extends AsyncGen {}
 Object.setPrototypeOf(ClosureGenFrame.prototype, AsyncGen.prototype);
+
+/**
+ * What one step of `yield*` awaits when the delegation ends the generator with a return (the
+ * returned value is then in the frame's $y). Never an iterator result of user code.
+ */
+export const DELEGATE_RETURN: IteratorResult<unknown> = Object.freeze({ done: true, value: undefined });
+
+type AnyIterator = { next(v?: unknown): unknown; throw?(v?: unknown): unknown; return?(v?: unknown): unknown };
+
+function isObject(x: unknown): boolean {
+  return x !== null && (typeof x === 'object' || typeof x === 'function');
+}
+
+function notObject(r: unknown): TypeError {
+  return new TypeError(`Iterator result ${String(r)} is not an object`);
+}
+
+/**
+ * One step of `yield* inner` in an async generator (protocol `ydel`): forwards what resumed the
+ * generator (mode 0 next(v), 1 throw(v), 2 return(v)) to the inner async iterator and returns its
+ * result object, awaited; the lowered code yields its value or, once done, takes it as the value of
+ * the `yield*`. A return that ends the delegation returns DELEGATE_RETURN with the value in
+ * `frame.$y`. As the engine does: a returned value is awaited (an error there goes to the inner
+ * throw()), an inner iterator without throw() is closed and TypeError thrown, one without
+ * return() lets the generator return at once, a result that is no object is a TypeError.
+ */
+export function yieldDelegate(frame: GenFrame, it: AnyIterator, mode: Mode, v: unknown): Promise<IteratorResult<unknown>> {
+  return coro(delegateStep(frame, it, mode, v), 'yield*');
+}
+
+function* delegateStep(frame: GenFrame, it: AnyIterator, mode: Mode, v: unknown): Generator<unknown, IteratorResult<unknown>, unknown> {
+  if (mode === 2) {
+    try {
+      v = yield v;
+    } catch (err) {
+      mode = 1;
+      v = err;
+    }
+  }
+  let r: unknown;
+  if (mode === 0) r = yield it.next(v);
+  else if (mode === 1) {
+    const th = it.throw;
+    if (th === undefined || th === null) {
+      const ret = it.return;
+      if (ret !== undefined && ret !== null) {
+        const rr = yield ret.call(it);
+        if (!isObject(rr)) throw notObject(rr);
+      }
+      throw new TypeError("The iterator does not provide a 'throw' method.");
+    }
+    r = yield th.call(it, v);
+  } else {
+    const ret = it.return;
+    if (ret === undefined || ret === null) {
+      frame.$y = yield v;
+      return DELEGATE_RETURN;
+    }
+    r = yield ret.call(it, v);
+    if (!isObject(r)) throw notObject(r);
+    if ((r as IteratorResult<unknown>).done) {
+      frame.$y = yield (r as IteratorResult<unknown>).value;
+      return DELEGATE_RETURN;
+    }
+    return r as IteratorResult<unknown>;
+  }
+  if (!isObject(r)) throw notObject(r);
+  return r as IteratorResult<unknown>;
+}

@@ -8,6 +8,7 @@ import { coro } from './genframe';
 interface AnyIterator {
   next(v?: unknown): unknown;
   return?(v?: unknown): unknown;
+  throw?(v?: unknown): unknown;
 }
 
 /** The iterator of a `for await` loop: `[Symbol.asyncIterator]()`, else the sync iterator with each value awaited. */
@@ -28,6 +29,18 @@ export function asyncIteratorOf(obj: unknown): AnyIterator {
       const ret = it.return;
       if (ret === undefined) return { value: v, done: true };
       return ret.call(it, v);
+    },
+    // For `yield*` over a sync iterable: the sync throw(), its value awaited; without one the
+    // iterator is closed and the delegation fails with TypeError (CreateAsyncFromSyncIterator).
+    throw(v?: unknown) {
+      const th = it.throw;
+      if (th === undefined) {
+        it.return?.();
+        throw new TypeError("The iterator does not provide a 'throw' method.");
+      }
+      const r = th.call(it, v);
+      if (r.done) return r;
+      return coro(awaitedResult(r.value), 'throw');
     },
   };
 }

@@ -12,7 +12,8 @@
 //                thenable, or a pushed child frame); any other return value is the function's result.
 //                A throw out of $step is the function's exception.
 // An async generator's frame (asyncgen.ts) also has $y and $gs; its $step returns Y at a yield (the
-// value in $y) and takes m = 2: return at the pending yield.
+// value in $y) and takes m = 2: return at the pending yield (`yield*` passes m on to the inner
+// iterator through `ydel`).
 // Emitted code suspends with `if ((v = aw(this, x)) === S) return S;` after setting $s to the
 // resume state; `aw` returns the value at once when x needs no suspension (plain value, done
 // Future, coroutine that completes synchronously) so the machine falls through to the next case.
@@ -25,7 +26,7 @@ import { newDisposeEnv, addDisposable, disposeResources } from './disposal';
 import { UNINITIALIZED, checkInitialized, checkedAssign, checkedRef, constRef } from './deadzone';
 import { requireObjectCoercible, objectRest, arrayRest } from './destructuring';
 import { callable, constructible, iteratorOf, heldReturn, propertyKey } from './checks';
-import { YIELD, defineAsyncGenerator, ClosureGenFrame } from './asyncgen';
+import { YIELD, defineAsyncGenerator, ClosureGenFrame, yieldDelegate, DELEGATE_RETURN } from './asyncgen';
 
 export { Coroutine } from './coroutine';
 /** SUSPEND: what $step and aw return when the frame parked itself. */
@@ -56,6 +57,9 @@ export const Cf = ClosureFrame;
 export const defg = defineAsyncGenerator;
 export const Cg = ClosureGenFrame;
 export const Y = YIELD;
+/** `yield*`: one delegation step (awaited), and what it returns when the delegation returns. */
+export const ydel = yieldDelegate;
+export const DR = DELEGATE_RETURN;
 /** Tag returning a template site's strings array (tagged templates with awaits). */
 export const tpl = templateObject;
 /** for await: the async iterator of an async or sync iterable. */

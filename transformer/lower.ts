@@ -252,7 +252,9 @@ export class FunctionLowerer extends ExpressionLowerer {
     const m = f.createIdentifier(this.names.m);
     const v = f.createIdentifier(this.names.v);
     // A generator's step is also resumed with $m === 2 (a return at a yield, handled there).
-    const thrown = this.isGen ? f.createStrictEquality(m, f.createNumericLiteral(1)) : m;
+    // Inside a `yield*` a throw(e) goes to the inner iterator (explodeYieldStar), not here.
+    let thrown: TS.Expression = this.isGen ? f.createStrictEquality(m, f.createNumericLiteral(1)) : m;
+    if (this.yieldStarFlag !== undefined) thrown = f.createLogicalAnd(thrown, f.createLogicalNot(this.field(this.yieldStarFlag)));
     const sw = f.createSwitchStatement(this.field('$s'), f.createCaseBlock(clauses));
     if (this.regionCount === 0 && this.blocks.length === 1 && this.labelRefs.size === 0) {
       // No suspension point and no jump: the body runs straight through, no dispatch loop.
@@ -564,10 +566,7 @@ export class FunctionLowerer extends ExpressionLowerer {
    */
   explodeYield(e: TS.YieldExpression): TS.Expression {
     const f = this.f;
-    if (e.asteriskToken) {
-      refuse(this.reporter, e, '`yield*` in an async generator', 'write `for await (const x of inner) yield x;`.');
-      return f.createVoidZero();
-    }
+    if (e.asteriskToken) return this.explodeYieldStar(e);
     const value = e.expression ? this.suspend(this.explode(e.expression)) : f.createVoidZero();
     this.emit(this.assign(this.field('$y'), value));
     const k = this.newLabel();
@@ -583,6 +582,71 @@ export class FunctionLowerer extends ExpressionLowerer {
     this.mark(cont);
     return f.createIdentifier(this.names.v);
   }
+
+  /**
+   * `yield* inner` in an async generator: a loop that forwards each request to inner's async
+   * iterator (protocol `ydel`, one awaited step: next/throw/return by how the generator was
+   * resumed) and yields what it produces, until it is done (its value is the `yield*`'s) or ends
+   * the generator with a return. While the generator is suspended in it, `$yd` is set so that the
+   * step's prologue passes a throw(e) on to the inner iterator instead of throwing it here.
+   *   [source]  const r = yield* inner;
+   *   [output]  this.$dit = $ai(inner); this.$dm = 0; this.$dv = void 0;
+   *           case L: <this.$dr = await $ydel(this, this.$dit, this.$dm, this.$dv)>
+   *             if (this.$dr === $DR) <return this.$y>;  if (this.$dr.done) goto D;
+   *             this.$y = this.$dr.value; this.$yd = 1; this.$s = K; return $Y;
+   *           case K: this.$yd = 0; this.$dm = $m; this.$dv = $v; $m = 0; goto L;
+   *           case D: r = this.$dr.value;
+   */
+  private explodeYieldStar(e: TS.YieldExpression): TS.Expression {
+    const f = this.f;
+    const it = this.freshName('$dit');
+    const mode = this.freshName('$dm');
+    const val = this.freshName('$dv');
+    const res = this.freshName('$dr');
+    this.extra.push(it, mode, val, res);
+    if (this.yieldStarFlag === undefined) this.extra.push((this.yieldStarFlag = this.freshName('$yd')));
+    const flag = this.yieldStarFlag;
+    this.emit(this.assign(this.field(it), f.createCallExpression(this.rt('ai'), undefined, [this.explode(e.expression!)])));
+    this.releaseTemps();
+    this.emit(this.assign(this.field(mode), f.createNumericLiteral(0)));
+    this.emit(this.assign(this.field(val), f.createVoidZero()));
+    const loop = this.newLabel();
+    const done = this.newLabel();
+    const ret = this.newLabel();
+    this.mark(loop);
+    const step = this.suspend(f.createCallExpression(this.rt('ydel'), undefined, [this.self(), this.field(it), this.field(mode), this.field(val)]));
+    this.emit(this.assign(this.field(res), step));
+    this.jumpIf(f.createStrictEquality(this.field(res), this.rt('DR')), ret);
+    this.jumpIf(f.createPropertyAccessExpression(this.field(res), 'done'), done);
+    this.emit(this.assign(this.field('$y'), f.createPropertyAccessExpression(this.field(res), 'value')));
+    this.emit(this.assign(this.field(flag), f.createNumericLiteral(1)));
+    const k = this.newLabel();
+    this.emit(this.assign(this.field('$s'), this.labelRef(k)));
+    this.emit(f.createReturnStatement(this.rt('Y')));
+    this.mark(k);
+    const m = f.createIdentifier(this.names.m);
+    this.emit(this.assign(this.field(flag), f.createNumericLiteral(0)));
+    this.emit(this.assign(this.field(mode), m));
+    this.emit(this.assign(this.field(val), f.createIdentifier(this.names.v)));
+    this.emit(f.createExpressionStatement(f.createAssignment(m, f.createNumericLiteral(0))));
+    this.jump(loop);
+    this.mark(ret);
+    const t = this.temp();
+    this.emit(this.assign(this.field(t), this.field('$y')));
+    this.emit(this.assign(this.field('$y'), f.createVoidZero()));
+    this.emit(this.assign(this.field(it), f.createVoidZero()));
+    for (const st of this.returnStmts(this.field(t), this.exitsInnermostFirst(0))) this.emit(st);
+    this.mark(done);
+    this.emit(this.assign(this.field(it), f.createVoidZero()));
+    this.emit(this.assign(this.field(val), f.createVoidZero()));
+    const out = this.temp();
+    this.emit(this.assign(this.field(out), f.createPropertyAccessExpression(this.field(res), 'value')));
+    this.emit(this.assign(this.field(res), f.createVoidZero()));
+    return this.field(out);
+  }
+
+  /** The frame field set while the generator is suspended inside a `yield*` (see explodeYieldStar). */
+  private yieldStarFlag: string | undefined;
 
   lowerStatement(s: TS.Statement, labels: string[] = []): void {
     const ts = this.ts;

@@ -40,7 +40,10 @@
 // earlier in the block, an async closure writing after its await), each inside try/catch, then
 // normally, its closures kept in an array and called after the loop. `using` / `await using` in blocks
 // and in for-of / for-await heads (resources RS and ARS whose disposal logs and sometimes throws, a
-// SuppressedError when the body threw too), with jumps, returns and throws through them.
+// SuppressedError when the body threw too), with jumps, returns and throws through them. Async
+// generators (agen0: awaits, a yield whose resumed value it logs, a finally that awaits; agen1: a
+// yielded promise, a throw; agen2: `yield*` to agen0 and to an array) consumed by `for await` (a
+// break closes them) and by single requests.
 //
 // Rules that keep native and tscoro comparable (each is a legitimate difference, not a bug):
 // - every call of an async function is awaited at once (tscoro coroutines are lazy, native ones eager);
@@ -204,6 +207,8 @@ class Gen {
       [3, () => `await Promise.resolve(${this.expr(cx, d + 1)})`],
       [2, () => `await ${this.atom(cx, d + 1)}`],
       [cx.inTry ? 1 : 0, () => `await Promise.reject(new Error('rj${this.fresh('')}'))`],
+      // One request to a fresh async generator: next(v) starts it, return(v) before the start ends it.
+      [this.on('asyncgen') ? 0.7 : 0, () => `(await agen${this.int(3)}(${this.int(3)}).${this.pick(['next', 'return'])}(${this.expr(cx, d + 1)})).value`],
     ]);
   }
 
@@ -1111,6 +1116,10 @@ class Gen {
       return `${ind}${this.labelPrefix(t)}for (const [${x}, ${y}] of [[${this.expr(cx, 1)}, 1], [2, ${this.expr(cx, 1)}]]) {\n${body}\n${ind}}`;
     }
     const body = this.loopBody({ ...cx, ro: [...cx.ro, x], consts: [...cx.consts, x] }, ind + IND, budget, t);
+    if (cx.async && this.on('asyncgen') && this.chance(0.25)) {
+      const ag = `${this.pick(['agen0', 'agen1', 'agen2'])}(${this.chance(0.5) ? this.int(4) : this.smallInt(cx, 1) + ' + 2'})`;
+      return `${ind}${this.labelPrefix(t)}for await (const ${x} of ${ag}) {\n${body}\n${ind}}`;
+    }
     return `${ind}${this.labelPrefix(t)}for (const ${x} of ${iterable}) {\n${body}\n${ind}}`;
   }
 
@@ -1414,6 +1423,10 @@ class Gen {
       "class ARS { constructor(n, f) { this.n = n; this.f = f; } async [Symbol.asyncDispose]() { await null; console.log('adispose', this.n); if (this.f) throw new Error('adispose ' + this.n); } }",
       'function* gen0(n) {\n  try {\n    for (let i = 0; i < n; i++) { console.log(\'gen0 yield\', i); yield i * 10; }\n  } finally {\n    console.log(\'gen0 closed\');\n  }\n}',
       'function* gen1(n) {\n  yield \'s\';\n  if (n > 2) throw new Error(\'gen1 threw\');\n  yield n;\n}',
+      // Async generators (the 'asyncgen' feature): awaits and yields, a finally that awaits, a throw.
+      'async function* agen0(n) {\n  try {\n    for (let i = 0; i < n; i++) {\n      console.log(\'agen0 yield\', i);\n      const r = yield await Promise.resolve(i * 10);\n      if (r !== undefined) console.log(\'agen0 got\', typeof r);\n    }\n  } finally {\n    console.log(\'agen0 closed\');\n    await null;\n  }\n}',
+      'async function* agen1(n) {\n  yield \'s\';\n  await null;\n  if (n > 2) throw new Error(\'agen1 threw\');\n  yield Promise.resolve(n);\n}',
+      'async function* agen2(n) {\n  const r = yield* agen0(n);\n  console.log(\'agen2 delegated\', r);\n  yield* [n, Promise.resolve(\'d\')];\n}',
     ];
     const nh = 1 + this.int(3);
     for (let i = 0; i < nh; i++) parts.push(this.helper(i));
@@ -1444,7 +1457,8 @@ class Gen {
  * the valid `(o.m)(await v)` / `(o?.m)(await v)`, whose `this` must be o), 'head-tdz' (closures over a
  * for-of/for-in binding in its own head), 'loop-tdz' (a loop body's `let`/`const`/`class` captured by
  * closures and used before its declaration), 'using' (`using` / `await using` blocks and for-of /
- * for-await heads over resources whose disposal logs and sometimes throws).
+ * for-await heads over resources whose disposal logs and sometimes throws), 'asyncgen' (`for await` over
+ * the async generators agen0/agen1/agen2, and a single next()/return() request to one).
  */
 function generate(seed, { avoid = [] } = {}) {
   return new Gen(seed >>> 0, new Set(avoid)).program();

@@ -41,15 +41,22 @@ const OPS = ['anext', 'athrow', 'aclose'];
  * generator runs throws RuntimeError, as Python's `anext(): asynchronous generator is already
  * running` (native async generators queue them).
  */
-export class GenStep extends Coroutine<IteratorResult<unknown>> {
-  constructor(
-    /** @internal */ readonly _g: GenFrame,
-    /** @internal */ readonly _mode: Mode,
-    /** @internal */ readonly _arg: unknown,
-  ) {
-    super();
+export class GenStep {
+  /** @internal */ readonly _g: GenFrame;
+  /** @internal */ readonly _mode: Mode;
+  /** @internal */ readonly _arg: unknown;
+  $s: number;
+  $p: Frame | null | undefined;
+  // Flat, as SleepFrame (one per request), and its own fields first: in debug mode the `$p`
+  // store below already reads the name, which needs _g.
+  constructor(g: GenFrame, mode: Mode, arg: unknown) {
+    this._g = g;
+    this._mode = mode;
+    this._arg = arg;
+    this.$s = 0;
+    this.$p = undefined;
   }
-  override $step(m: 0 | 1, v: unknown): unknown {
+  $step(m: 0 | 1, v: unknown): unknown {
     const g = this._g;
     if (this.$s === 0) {
       this.$s = 1;
@@ -90,6 +97,8 @@ export class GenStep extends Coroutine<IteratorResult<unknown>> {
     return outcome(g, v);
   }
 }
+export interface GenStep extends Coroutine<IteratorResult<unknown>> {}
+Object.setPrototypeOf(GenStep.prototype, Coroutine.prototype);
 Object.defineProperty(GenStep.prototype, '$name', {
   get(this: GenStep): string {
     return `${OPS[this._mode]}(${(this._g as unknown as Coroutine).$name})`;

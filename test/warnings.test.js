@@ -160,6 +160,30 @@ run(main(), { debug: DEBUG });
   assert.is(off.stderr, '');
 });
 
+debug("async generators in debug mode: iterating one reports nothing; a next() never awaited is \"coroutine 'anext(g)' was never awaited\"", () => {
+  const r = runTs('asyncgen-debug', `
+import { run, sleep } from 'tscoro';
+async function* g(n: number) {
+  for (let i = 0; i < n; i++) {
+    await sleep(0);
+    yield i;
+  }
+}
+async function main() {
+  for await (const v of g(2)) console.log('v', v);
+  const it = g(1);
+  console.log('first', (await it.next()).value);
+  it.next();
+  await sleep(0);
+  await collect();
+}
+run(main(), { debug: true });
+`);
+  assert.is(r.stdout, 'v 0\nv 1\nfirst 0\n');
+  assert.match(r.stderr, /^coroutine 'anext\(g\)' was never awaited\nsource_traceback: Object created at \(most recent call last\):\n/);
+  assert.is(r.stderr.match(/was never awaited/g).length, 1);
+});
+
 debug('TSCORO_DEBUG=1 turns debug mode on: the failed task report says where the task was created', () => {
   const r = runTs('debug-env', `
 import { run, createTask, sleep, getRunningLoop } from 'tscoro';

@@ -15,6 +15,9 @@
 // In a flat class, locals and temporaries whose value must survive a suspension are fields; the
 // others are `var`s of `$step` (live.ts decides, from the lowered cases).
 //
+// An `async function*` is lowered the same way; its frame class is made an AsyncGen (`defg`, or the
+// closure-step `Cg`), so the frame is the generator object (runtime/asyncgen.ts).
+//
 // Two frame shapes: a flat class at the file's top (one per function, shared by every call) when
 // the function uses no local of an enclosing function; otherwise a closure-step frame ($rt.Cf)
 // whose step function is created where the function is defined (once per definition, not per call;
@@ -32,7 +35,7 @@ export interface EmitOptions {
 }
 
 // Names a frame's own fields must not take: the protocol's, and what a frame inherits from
-// Coroutine.prototype and Object.prototype. A local `then` stored as `this.then` would hide the
+// Coroutine.prototype (an async generator's frame: AsyncGen.prototype) and Object.prototype. A local `then` stored as `this.then` would hide the
 // coroutine's `then` (native code could no longer await it), `toString` its repr, and `__proto__`
 // would replace the frame's prototype; such locals get a field `then$1` and so on.
 const FRAME_FIELDS = [

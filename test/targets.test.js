@@ -1,5 +1,5 @@
 // Issue 3's matrix: decorated classes, `export default async function`, overloads, generics, `declare`
-// and ambient code, `.tsx` files, CommonJS and ES module output, targets ES2017 to ESNext all compile
+// and ambient code, an async generator, `.tsx` files, CommonJS and ES module output, targets ES2017 to ESNext all compile
 // and run. Takes one small multi-file program (below, as strings); compiles it in process with
 // ts.createProgram and the transformer factory ts-patch loads, once per configuration, into
 // .tmp/targets/<config>/; runs each output in a child process on the virtual clock and produces one
@@ -58,7 +58,17 @@ async function main(): Promise<string> {
   const shape: Shape = { kind: 'square', area: () => 4 };
   console.log('ambient', shape.kind, shape.area(), await fromGlobal(), await nativeLater('native'));
   console.log('jsx', show(await render('T')), await identity<number>(5));
+  const got: number[] = [];
+  for await (const v of countBy(3, 4)) got.push(v);
+  console.log('async generator', got.join(' '));
   return 'done';
+}
+
+async function* countBy(step: number, n: number) {
+  for (let i = 0; i < n; i++) {
+    await sleep(0.001 * (i + 1));
+    yield i * step;
+  }
 }
 
 run(main()).then((r) => console.log('result', r));
@@ -301,6 +311,7 @@ private method 20
 field arrows svc#9/2 1
 ambient square 4 7 native
 jsx <section title="T" n=1>x<ul><li id=0>0</li><li id=1>1</li></ul>attr,child</section> 5
+async generator 0 3 6 9
 result done
 `;
 

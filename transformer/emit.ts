@@ -35,9 +35,10 @@ export interface EmitOptions {
 }
 
 // Names a frame's own fields must not take: the protocol's, and what a frame inherits from
-// Coroutine.prototype (an async generator's frame: AsyncGen.prototype) and Object.prototype. A local `then` stored as `this.then` would hide the
-// coroutine's `then` (native code could no longer await it), `toString` its repr, and `__proto__`
-// would replace the frame's prototype; such locals get a field `then$1` and so on.
+// Coroutine.prototype (an async generator's frame: AsyncGen.prototype) and Object.prototype. A
+// local `then` stored as `this.then` would hide the coroutine's `then` (native code could no longer
+// await it), `toString` its repr, `next` a generator's method, and `__proto__` would replace the
+// frame's prototype; such locals get a field `then$1` and so on.
 const FRAME_FIELDS = [
   ...['$s', '$p', '$h', '$this', '$args', '$nt', '$name', '$fn', '$step', '$a', '$y', '$gs'],
   ...['next', 'throw', 'return'],

@@ -938,6 +938,8 @@ export class FunctionLowerer extends ExpressionLowerer {
     if (!ts.isIdentifier(e)) return false;
     const sym = this.an.symbolOf(e);
     if (sym === undefined || this.fieldOf(sym)?.owner !== this || this.boxed.has(sym)) return false;
+    // A read that may be in the local's dead zone throws: that must happen before later awaits.
+    if (this.tdzInfo().reads.has(e)) return false;
     if (this.captured === null) this.captured = this.collectCaptured();
     if (this.captured.has(sym)) return false;
     let mentioned = false;

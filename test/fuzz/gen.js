@@ -109,6 +109,7 @@ class Gen {
     this.ids = 0; // step markers and fresh names
     this.helpers = []; // { name, arity }
     this.gens = ['gen0', 'gen1'];
+    this.agens = []; // generated async generators ag0..agK
   }
 
   // --- randomness -------------------------------------------------------------------------------
@@ -561,6 +562,8 @@ class Gen {
       [nested ? 2 : 0, () => this.forOfStmt(loopCx(), ind, budget)],
       [nested ? 1 : 0, () => this.forInStmt(loopCx(), ind, budget)],
       [nested && this.on('using') ? 1 : 0, () => this.usingBlock(inner(), ind, budget)],
+      [cx.gen && cx.async ? 12 : 0, () => this.yieldStmt(cx, ind)],
+      [cx.async && !cx.gen && this.agens.length ? 3 : 0, () => this.driveAgen(cx, ind)],
       [nested && this.on('using') ? 1 : 0, () => this.forUsingStmt(cx, loopCx(), ind, budget)],
       [nested ? 2 : 0, () => this.switchStmt(inner(), ind, budget)],
       [nested ? 3 : 0, () => this.tryStmt(inner(), ind, budget)],
@@ -731,7 +734,7 @@ class Gen {
     const isAsync = form === 'async';
     const plain = form === 'function' || form === 'decl';
     const body = {
-      ...cx, async: isAsync, returns: true, callable: isAsync ? cx.callable : [], afns: isAsync ? [...cx.afns] : [], fns: [...cx.fns],
+      ...cx, async: isAsync, gen: false, returns: true, callable: isAsync ? cx.callable : [], afns: isAsync ? [...cx.afns] : [], fns: [...cx.fns],
       inTry: false, vars: [...cx.vars], ro: [...cx.ro, 'z'], consts: [...cx.consts], loops: [], depth: 2, awaitLoop: false, keep: null, early: [],
       ...(plain ? { thisProps: [] } : {}),
     };
@@ -1123,6 +1126,44 @@ class Gen {
     return `${ind}${this.labelPrefix(t)}for (const ${x} of ${iterable}) {\n${body}\n${ind}}`;
   }
 
+  /** In a generated async generator: `yield v;`, `x = yield v;` or a log of the resumed value. */
+  yieldStmt(cx, ind) {
+    const v = this.expr(cx, 1);
+    return this.weighted([
+      [3, () => `${ind}yield ${v};`],
+      [cx.vars.length ? 2 : 0, () => `${ind}${this.pick(cx.vars)} = yield ${v};`],
+      [1, () => `${ind}console.log('${this.fresh('Y')}', yield ${v});`],
+    ]);
+  }
+
+  /**
+   * Drives a generated async generator: a `for await` (which may break), or its requests one by
+   * one (next, next(v), throw inside a try, return(v), next after the end), each result logged.
+   */
+  driveAgen(cx, ind) {
+    const g = this.pick(this.agens);
+    const i2 = ind + IND;
+    if (this.chance(0.5)) {
+      const x = this.fresh('w');
+      const brk = this.chance(0.4) ? ` if (${x} === ${this.literal()}) break;` : '';
+      return `${ind}for await (const ${x} of ${g}(${this.expr(cx, 1)})) {\n${i2}console.log('${this.fresh('W')}', ${x});${brk}\n${ind}}`;
+    }
+    const it = this.fresh('it');
+    const e = this.fresh('e');
+    return [
+      `${ind}{`,
+      `${i2}const ${it} = ${g}(${this.expr(cx, 1)});`,
+      `${i2}console.log('${this.fresh('N')}', await ${it}.next(), await ${it}.next(${this.expr(cx, 1)}));`,
+      `${i2}try {`,
+      `${i2}${IND}console.log('${this.fresh('N')}', await ${it}.throw(new Error('into ${it}')));`,
+      `${i2}} catch (${e}) {`,
+      `${i2}${IND}console.log('${this.fresh('N')}', String(${e}));`,
+      `${i2}}`,
+      `${i2}console.log('${this.fresh('N')}', await ${it}.return(${this.expr(cx, 1)}), await ${it}.next());`,
+      `${ind}}`,
+    ].join('\n');
+  }
+
   /**
    * A resource for `using` (RS, disposed synchronously) or `await using` (ARS, or RS: await using
    * takes sync disposables too); its disposal logs and, rarely, throws. The flag may be awaited.
@@ -1276,7 +1317,7 @@ class Gen {
           if (constWrites && this.chance(0.3)) cx.consts.push(f);
         } else if (cx.async) {
           const f = this.fresh('g');
-          const body = { ...cx, returns: true, afns: [...cx.afns], inTry: false, ro: [...cx.ro, 'z'], loops: [], depth: 2, awaitLoop: false };
+          const body = { ...cx, gen: false, returns: true, afns: [...cx.afns], inTry: false, ro: [...cx.ro, 'z'], loops: [], depth: 2, awaitLoop: false };
           lines.push(`${ind}const ${f} = async (z) => {\n${this.block(body, ind + IND, 3)}\n${ind}${IND}return ${this.expr(body, 1)};\n${ind}};`);
           cx.afns.push(f);
           if (constWrites && this.chance(0.3)) cx.consts.push(f);
@@ -1350,6 +1391,21 @@ class Gen {
     const tail = [`${IND}return ${this.expr(cx, 1)};`, '}'];
     this.helpers.push({ name, arity });
     return [...head, ...lines, ...tail].join('\n');
+  }
+
+  /** Async generator agK: a random body with yields in any statement position (the 'asyncgen' feature). */
+  agenHelper(index) {
+    const name = `ag${index}`;
+    const base = { async: true, gen: true, returns: true, vars: ['p0'], ro: [], callable: this.helpers.slice(), inTry: false, args: this.on('arguments') };
+    const { lines, cx } = this.functionBody(base, IND, 2 + this.int(3), { closures: this.chance(0.5) });
+    const head = [
+      `async function* ${name}(p0) {`,
+      `${IND}if (--fuel < 0) return 'nofuel';`,
+      `${IND}if (String(p0).length > 60) p0 = String(p0).slice(0, 60);`,
+      `${IND}console.log('${name}', p0);`,
+    ];
+    this.agens.push(name);
+    return [...head, ...lines, `${IND}return ${this.expr(cx, 1)};`, '}'].join('\n');
   }
 
   /**
@@ -1430,6 +1486,10 @@ class Gen {
     ];
     const nh = 1 + this.int(3);
     for (let i = 0; i < nh; i++) parts.push(this.helper(i));
+    if (this.on('asyncgen') && this.chance(0.5)) {
+      const na = 1 + this.int(2);
+      for (let i = 0; i < na; i++) parts.push(this.agenHelper(i));
+    }
     if (this.on('classes') && this.chance(0.5)) parts.push(this.klass());
     parts.push(this.main());
     // On one line: run.js takes a last line that is neither `end` nor `uncaught ...` for a program that

@@ -12,6 +12,7 @@
 import { Coroutine, Frame, SUSPEND, awaitValue } from './coroutine';
 import { RuntimeError } from './errors';
 import { coro } from './genframe';
+import { AsyncIter, closeSteps, getMethod, isObject, notObject } from './iteration';
 
 /** Returned by a generator frame's $step at a `yield` (its value is in $y); never a user value. */
 export const YIELD: unique symbol = Symbol('tscoro.yield') as any;
@@ -190,16 +191,6 @@ Object.setPrototypeOf(ClosureGenFrame.prototype, AsyncGen.prototype);
  */
 export const DELEGATE_RETURN: IteratorResult<unknown> = Object.freeze({ done: true, value: undefined });
 
-type AnyIterator = { next(v?: unknown): unknown; throw?(v?: unknown): unknown; return?(v?: unknown): unknown };
-
-function isObject(x: unknown): boolean {
-  return x !== null && (typeof x === 'object' || typeof x === 'function');
-}
-
-function notObject(r: unknown): TypeError {
-  return new TypeError(`Iterator result ${String(r)} is not an object`);
-}
-
 /**
  * One step of `yield* inner` in an async generator (protocol `ydel`): forwards what resumed the
  * generator (mode 0 next(v), 1 throw(v), 2 return(v)) to the inner async iterator and returns its
@@ -209,11 +200,13 @@ function notObject(r: unknown): TypeError {
  * throw()), an inner iterator without throw() is closed and TypeError thrown, one without
  * return() lets the generator return at once, a result that is no object is a TypeError.
  */
-export function yieldDelegate(frame: GenFrame, it: AnyIterator, mode: Mode, v: unknown): Promise<IteratorResult<unknown>> {
+export function yieldDelegate(frame: GenFrame, it: AsyncIter, mode: Mode, v: unknown): Promise<IteratorResult<unknown>> {
   return coro(delegateStep(frame, it, mode, v), 'yield*');
 }
 
-function* delegateStep(frame: GenFrame, it: AnyIterator, mode: Mode, v: unknown): Generator<unknown, IteratorResult<unknown>, unknown> {
+// The spec's yield* loop for one request: next is the record's (read once), throw and return are
+// read when used; each result is awaited and must be an object.
+function* delegateStep(frame: GenFrame, rec: AsyncIter, mode: Mode, v: unknown): Generator<unknown, IteratorResult<unknown>, unknown> {
   if (mode === 2) {
     try {
       v = yield v;
@@ -222,22 +215,20 @@ function* delegateStep(frame: GenFrame, it: AnyIterator, mode: Mode, v: unknown)
       v = err;
     }
   }
+  const it = rec.i;
   let r: unknown;
-  if (mode === 0) r = yield it.next(v);
+  if (mode === 0) r = yield rec.send(v);
   else if (mode === 1) {
-    const th = it.throw;
-    if (th === undefined || th === null) {
-      const ret = it.return;
-      if (ret !== undefined && ret !== null) {
-        const rr = yield ret.call(it);
-        if (!isObject(rr)) throw notObject(rr);
-      }
+    const th = getMethod(it, 'throw');
+    if (th === undefined) {
+      // No throw(): the inner iterator is closed (its errors surface), then the delegation fails.
+      yield* closeSteps(it, false);
       throw new TypeError("The iterator does not provide a 'throw' method.");
     }
     r = yield th.call(it, v);
   } else {
-    const ret = it.return;
-    if (ret === undefined || ret === null) {
+    const ret = getMethod(it, 'return');
+    if (ret === undefined) {
       frame.$y = yield v;
       return DELEGATE_RETURN;
     }
@@ -247,7 +238,8 @@ function* delegateStep(frame: GenFrame, it: AnyIterator, mode: Mode, v: unknown)
       frame.$y = yield (r as IteratorResult<unknown>).value;
       return DELEGATE_RETURN;
     }
-    return r as IteratorResult<unknown>;
+    // Not done: the lowered loop reads done and value of what this returns; done was read here.
+    return { done: false, value: (r as IteratorResult<unknown>).value };
   }
   if (!isObject(r)) throw notObject(r);
   return r as IteratorResult<unknown>;

@@ -43,13 +43,6 @@ export function constructible<F>(C: F, text: string): F {
   return typeof C === 'function' && constructors.has(C) ? C : failing(text, 'is not a constructor');
 }
 
-/** `obj[Symbol.iterator]()`, or `TypeError: <text> is not iterable` (as for `for (x of obj)`). */
-export function iteratorOf(obj: unknown, text: string): Iterator<unknown> {
-  const m = obj === null || obj === undefined ? undefined : (obj as Record<symbol, unknown>)[Symbol.iterator];
-  if (typeof m !== 'function') throw new TypeError(`${text} is not iterable`);
-  return (m as () => Iterator<unknown>).call(obj);
-}
-
 const ignore = (): void => {};
 
 /**

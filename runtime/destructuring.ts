@@ -17,11 +17,3 @@ export function objectRest(obj: object, keys: PropertyKey[]): Record<PropertyKey
   }
   return out;
 }
-
-/** `[a, ...rest] = iterable`: the iterator's remaining values (none if it is already done). */
-export function arrayRest(it: Iterator<unknown>, done: boolean): unknown[] {
-  const out: unknown[] = [];
-  if (done) return out;
-  for (let r = it.next(); !r.done; r = it.next()) out.push(r.value);
-  return out;
-}

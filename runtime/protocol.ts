@@ -21,11 +21,11 @@
 // Plain `export const` bindings, not re-exports: CommonJS output turns `export { x } from` into
 // getters, and compiled code reads these on every await.
 import { SUSPEND, BRAND, awaitValue, inlineResult, drv, defineCoroutine, ClosureFrame, templateObject, failedCoroutine } from './coroutine';
-import { asyncIteratorOf, asyncIteratorClose } from './iteration';
+import { asyncIteratorOf, asyncIteratorClose, iteratorOf, iterResult } from './iteration';
 import { newDisposeEnv, addDisposable, disposeResources } from './disposal';
 import { UNINITIALIZED, checkInitialized, checkedAssign, checkedRef, constRef } from './deadzone';
-import { requireObjectCoercible, objectRest, arrayRest } from './destructuring';
-import { callable, constructible, iteratorOf, heldReturn, propertyKey } from './checks';
+import { requireObjectCoercible, objectRest } from './destructuring';
+import { callable, constructible, heldReturn, propertyKey } from './checks';
 import { YIELD, defineAsyncGenerator, ClosureGenFrame, yieldDelegate, DELEGATE_RETURN } from './asyncgen';
 
 export { Coroutine } from './coroutine';
@@ -62,8 +62,14 @@ export const ydel = yieldDelegate;
 export const DR = DELEGATE_RETURN;
 /** Tag returning a template site's strings array (tagged templates with awaits). */
 export const tpl = templateObject;
-/** for await: the async iterator of an async or sync iterable. */
+/**
+ * for-of and array patterns: the iterator record of a sync iterable (SyncIter: next, step, rest,
+ * end, close, closeQuiet; `next` read once). for await and yield*: that of an async or sync
+ * iterable (AsyncIter), and the check of each awaited result.
+ */
+export const iter = iteratorOf;
 export const ai = asyncIteratorOf;
+export const ir = iterResult;
 /** for await left early: awaits the iterator's return(). */
 export const aclose = asyncIteratorClose;
 /** using / await using: a block's resource stack, registration and disposal. */
@@ -80,11 +86,9 @@ export const cref = constRef;
 /** Destructuring taken apart by hand (defaults or computed keys that await). */
 export const coercible = requireObjectCoercible;
 export const orest = objectRest;
-export const arest = arrayRest;
 /** Engine checks on split expressions (messages name the source expression), held returns. */
 export const fn = callable;
 export const ctor = constructible;
-export const iter = iteratorOf;
 export const held = heldReturn;
 /** A computed key kept in a temp, converted when evaluated (ToPropertyKey). */
 export const pk = propertyKey;

@@ -22,7 +22,7 @@ import { refuse, Code, Reporter } from './diagnostics';
 import { boundNames } from './hoist';
 import { NativeFields, nativeFields } from './live';
 import { ExpressionLowerer, StepNames, isStable, literalKey, paren } from './spill';
-import { messageText } from './messages';
+import { messageText, skipWrappers } from './messages';
 
 interface TryCtx {
   tryRegion: number;
@@ -752,14 +752,22 @@ export class FunctionLowerer extends ExpressionLowerer {
       }
       const value = this.explode(d.initializer);
       if (ts.isIdentifier(d.name)) this.emit(this.assign(this.bindingTarget(d.name), this.named(d.name, d.initializer, value)));
-      else this.bindPattern(d.name, value);
+      else this.bindPattern(d.name, value, d.initializer);
     }
   }
 
-  /** Binds a declaration/loop/catch name to `value`; patterns with awaits are destructured by hand. */
-  private bindPattern(name: TS.BindingName, value: TS.Expression): void {
+  /**
+   * Binds a declaration/loop/catch name to `value`; patterns with awaits are destructured by hand.
+   * `source`: a declaration's initializer, which V8 names when it is not iterable.
+   */
+  private bindPattern(name: TS.BindingName, value: TS.Expression, source?: TS.Expression): void {
     const f = this.f;
-    if (!this.ts.isIdentifier(name) && this.an.containsAwait(name)) this.destructure(name, value);
+    if (!this.ts.isIdentifier(name) && this.an.containsAwait(name)) {
+      const bare = source && skipWrappers(this.ts, source);
+      // V8 quotes a name or a literal there; anything else gets its message naming the value.
+      const quoted = bare !== undefined && (this.ts.isIdentifier(bare) || this.ts.isLiteralExpression(bare) || bare.kind === this.ts.SyntaxKind.NullKeyword);
+      this.destructure(name, value, quoted ? messageText(this.ts, source!, 'iter') : undefined);
+    }
     else this.emit(f.createExpressionStatement(f.createAssignment(this.bindingTarget(name) as TS.ObjectLiteralExpression, value)));
   }
 
@@ -773,7 +781,7 @@ export class FunctionLowerer extends ExpressionLowerer {
    *             if (this.$t1 === void 0) { <await f()> this.$t1 = $v; } this.b = this.$t1;
    * Array patterns step the iterator; one left unfinished is closed with return().
    */
-  destructure(pattern: TS.BindingName | TS.Expression, value: TS.Expression): void {
+  destructure(pattern: TS.BindingName | TS.Expression, value: TS.Expression, iterText?: string): void {
     const ts = this.ts;
     const f = this.f;
     const elems = this.patternElements(pattern);
@@ -801,8 +809,9 @@ export class FunctionLowerer extends ExpressionLowerer {
       const ref = this.explodeTarget(target as TS.Expression);
       return ref;
     };
-    const bind = (target: TS.Node, v: TS.Expression): void => {
-      if (ts.isIdentifier(target) || this.patternElements(target) !== undefined) this.destructure(target as TS.BindingName, v);
+    // A nested pattern whose value came through a default: V8 names it "(intermediate value)".
+    const bind = (target: TS.Node, v: TS.Expression, defaulted = false): void => {
+      if (ts.isIdentifier(target) || this.patternElements(target) !== undefined) this.destructure(target as TS.BindingName, v, defaulted ? '(intermediate value)' : undefined);
       else this.emit(this.assign(target as TS.Expression, v));
     };
     if (elems.object) {
@@ -828,44 +837,58 @@ export class FunctionLowerer extends ExpressionLowerer {
       }
       return;
     }
-    // Array pattern: the iterator protocol, as the engine runs it.
+    // Array pattern: the iterator protocol, as the engine runs it (SyncIter: `next` read once; a
+    // step that throws leaves the iterator done; the end closes it unless it is done). The
+    // elements are a handler region, as a for-of body: a throw out of a default or a target closes
+    // the iterator quietly and goes on; a generator's return at a yield in a default closes it.
+    //   [source]  const [a = await f()] = xs;
+    //   [output]  $it = $iter(xs); $h = R; $t = $it.step(); if ($t === void 0) <await f()> ...
+    //             a = $t; $h = parent; $it.close();
+    //             dispatcher R: $h = parent; $e2 = $e; goto CLOSE
+    //             case CLOSE: $it.closeQuiet(); throw $e2;
     const it = this.temp();
-    const done = this.temp();
-    this.emit(this.assign(this.field(it), f.createCallExpression(f.createElementAccessExpression(this.field(src), f.createPropertyAccessExpression(f.createIdentifier('Symbol'), 'iterator')), undefined, [])));
-    this.emit(this.assign(this.field(done), f.createFalse()));
-    const step = (): TS.Expression => {
-      // r = done ? { done: true } : it.next(); done = r.done; value: done ? undefined : r.value
-      const r = this.temp();
-      this.emit(
-        this.assign(
-          this.field(r),
-          f.createConditionalExpression(this.field(done), undefined, f.createObjectLiteralExpression([f.createPropertyAssignment('done', f.createTrue())]), undefined, f.createCallExpression(f.createPropertyAccessExpression(this.field(it), 'next'), undefined, [])),
-        ),
-      );
-      this.emit(this.assign(this.field(done), f.createPropertyAccessExpression(this.field(r), 'done')));
-      return f.createConditionalExpression(this.field(done), undefined, f.createVoidZero(), undefined, f.createPropertyAccessExpression(this.field(r), 'value'));
-    };
+    const err = this.temp();
+    this.emit(this.assign(this.field(it), f.createCallExpression(this.rt('iter'), undefined, iterText === undefined ? [this.field(src)] : [this.field(src), f.createStringLiteral(iterText)])));
+    const parentH = this.currentH();
+    const region = this.regionCount++;
+    const close = this.newLabel();
+    this.iterRegions.push({ region, depth: this.trys.length });
+    this.exits.push({ kind: 'iter', field: it, spare: err });
+    this.emit(this.assign(this.field('$h'), this.num(region)));
+    const step = (): TS.Expression => f.createCallExpression(f.createPropertyAccessExpression(this.field(it), 'step'), undefined, []);
     for (const el of elems.items) {
       if (el.hole) {
-        step();
+        this.emit(f.createExpressionStatement(step()));
         continue;
       }
       const t = leafFirst(el.target);
       if (el.rest) {
-        bind(t, f.createCallExpression(this.rt('arest'), undefined, [this.field(it), this.field(done)]));
-        this.emit(this.assign(this.field(done), f.createTrue()));
+        bind(t, f.createCallExpression(f.createPropertyAccessExpression(this.field(it), 'rest'), undefined, []));
         continue;
       }
       const v = this.temp();
       this.emit(this.assign(this.field(v), step()));
-      bind(t, withDefault(this.field(v), el.init));
+      bind(t, withDefault(this.field(v), el.init), el.init !== undefined);
     }
-    this.emit(
-      f.createIfStatement(
-        f.createLogicalAnd(f.createLogicalNot(this.field(done)), f.createPropertyAccessExpression(this.field(it), 'return')),
-        f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(this.field(it), 'return'), undefined, [])),
-      ),
+    this.exits.pop();
+    this.iterRegions.pop();
+    this.emit(this.assign(this.field('$h'), this.num(parentH)));
+    this.emit(f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(this.field(it), 'close'), undefined, [])));
+    this.dispatch.push(
+      f.createCaseClause(this.num(region), [
+        this.assign(this.field('$h'), this.num(parentH)),
+        this.assign(this.field(err), f.createIdentifier(this.names.e)),
+        this.assign(this.field('$s'), this.labelRef(close)),
+        f.createBreakStatement(),
+      ]),
     );
+    this.deferred.push({
+      label: close,
+      stmts: [
+        f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(this.field(it), 'closeQuiet'), undefined, [])),
+        f.createThrowStatement(this.field(err)),
+      ],
+    });
   }
 
   /** The elements of a binding or assignment pattern, uniformly; undefined for a leaf target. */
@@ -1161,12 +1184,12 @@ export class FunctionLowerer extends ExpressionLowerer {
    * iterator, ignoring what return() throws, and rethrows to the enclosing handler, as IteratorClose
    * does natively. next() runs outside the region: an iterator that throws is not closed.
    *   [source]                     [output]
-   *   for (const x of xs) {          $it = xs[Symbol.iterator]();
+   *   for (const x of xs) {          $it = $iter(xs, "xs");  (a SyncIter: next read once)
    *     await use(x);              case HEAD: $h = parent; $r = $it.next(); if ($r.done) goto END;
    *   }                              $h = R; x = $r.value;  <await use(x)>  goto HEAD;
    *                                case END: $it = void 0;
    *                                dispatcher R: $h = parent; $r = $e; goto CLOSE
-   *                                case CLOSE: $i = $it; $it = void 0; try { $i.return() } catch {} throw $r;
+   *                                case CLOSE: $i = $it; $it = void 0; if ($i) $i.closeQuiet(); throw $r;
    */
   private lowerForOf(s: TS.ForOfStatement, labels: string[]): void {
     const ts = this.ts;
@@ -1228,16 +1251,12 @@ export class FunctionLowerer extends ExpressionLowerer {
       ]),
     );
     const i = this.freshName('$i');
-    const call = f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(f.createIdentifier(i), 'return'), undefined, []));
     this.deferred.push({
       label: close,
       stmts: [
         f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(i, undefined, undefined, this.field(it))], this.ts.NodeFlags.Const)),
         this.assign(this.field(it), f.createVoidZero()),
-        f.createIfStatement(
-          f.createLogicalAnd(f.createIdentifier(i), f.createPropertyAccessExpression(f.createIdentifier(i), 'return')),
-          f.createTryStatement(f.createBlock([call]), f.createCatchClause(undefined, f.createBlock([])), undefined),
-        ),
+        f.createIfStatement(f.createIdentifier(i), f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(f.createIdentifier(i), 'closeQuiet'), undefined, []))),
         f.createThrowStatement(this.field(res)),
       ],
     });
@@ -1453,8 +1472,8 @@ export class FunctionLowerer extends ExpressionLowerer {
    * itself failed (the result field is cleared while next() is pending). Sync iterables go through
    * $tscoro.ai, which awaits each value as CreateAsyncFromSyncIterator does.
    *   [source]  for await (const x of src) body
-   *   [output]  this.$ait = $tscoro.ai(src); this.$h = R;
-   *           case HEAD: this.$ar = void 0; <await this.$ait.next()> this.$ar = $v;
+   *   [output]  this.$ait = $tscoro.ai(src, "src"); this.$h = R;   (an AsyncIter: next read once)
+   *           case HEAD: this.$ar = void 0; <await this.$ait.next()> this.$ar = $ir($v);
    *             if (this.$ar.done) goto DONE; this.x = this.$ar.value; body; goto HEAD
    *           case DONE: this.$h = parent; this.$c = 0;
    *           case FIN: if (this.$c !== 0 && this.$ar !== void 0) <await $tscoro.aclose(this.$ait, this.$c === 2)>
@@ -1467,7 +1486,13 @@ export class FunctionLowerer extends ExpressionLowerer {
     const res = this.freshName('$ar');
     this.extra.push(it, res);
     if (this.ts.isVariableDeclarationList(s.initializer)) this.armDeadZone(s.initializer.declarations[0].name);
-    this.emit(this.assign(this.field(it), f.createCallExpression(this.rt('ai'), undefined, [this.explode(s.expression)])));
+    const iterable = this.explode(s.expression);
+    this.emit(
+      this.assign(
+        this.field(it),
+        f.createCallExpression(this.rt('ai'), undefined, [iterable, f.createStringLiteral(messageText(this.ts, s.expression, 'iter'))]),
+      ),
+    );
     this.releaseTemps();
     const ctx = this.finallyRegion();
     const head = this.newLabel();
@@ -1480,7 +1505,7 @@ export class FunctionLowerer extends ExpressionLowerer {
     this.mark(head);
     this.emit(this.assign(this.field(res), f.createVoidZero()));
     const next = this.suspend(f.createCallExpression(f.createPropertyAccessExpression(this.field(it), 'next'), undefined, []));
-    this.emit(this.assign(this.field(res), next));
+    this.emit(this.assign(this.field(res), f.createCallExpression(this.rt('ir'), undefined, [next])));
     this.jumpIf(f.createPropertyAccessExpression(this.field(res), 'done'), done);
     const value = f.createPropertyAccessExpression(this.field(res), 'value');
     const usingHead = this.usingHead(s);
@@ -1521,17 +1546,18 @@ export class FunctionLowerer extends ExpressionLowerer {
 
   /**
    * Closes the iterator in `field` on a break/return: `$it` is cleared first (through `spare`) so a
-   * return() that throws is not called again by the for-of's handler region.
-   *   if (this.$it && this.$it.return) { this.$r = this.$it; this.$it = void 0; this.$r.return(); }
+   * return() that throws is not called again by the for-of's handler region (SyncIter.close reads
+   * return() once and checks its result, as IteratorClose does).
+   *   if (this.$it) { this.$r = this.$it; this.$it = void 0; this.$r.close(); }
    */
   private closeIter(field: string, spare: string): TS.Statement {
     const f = this.f;
     return f.createIfStatement(
-      f.createLogicalAnd(this.field(field), f.createPropertyAccessExpression(this.field(field), 'return')),
+      this.field(field),
       f.createBlock([
         this.assign(this.field(spare), this.field(field)),
         this.assign(this.field(field), f.createVoidZero()),
-        f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(this.field(spare), 'return'), undefined, [])),
+        f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(this.field(spare), 'close'), undefined, [])),
       ]),
     );
   }

@@ -8,7 +8,7 @@
 //   await <pending Future/Task> -> the task registers itself as a done-callback and suspends;
 //   await <thenable>    -> wrapped in a Future that the thenable settles; the task suspends on it;
 //   await <other value> -> the value.
-import { RuntimeError } from './errors';
+import { RuntimeError, stackless } from './errors';
 import { Future, FutureState } from './future';
 import type { Task } from './task';
 import { EventLoop, _getActiveLoop } from './loop';
@@ -23,6 +23,41 @@ export interface Frame {
   $p: Frame | null | undefined;
   $step(m: 0 | 1, v: unknown): unknown;
 }
+
+/**
+ * @internal The await chain of an error thrown in a resumed step. When a Task resumes a frame, the
+ * frames awaiting it are not on the JS stack (they wait in the frame chain), so the stack of an
+ * error thrown there ends in the loop's dispatch. As V8 adds `at async f` lines for the async
+ * functions awaiting the one that threw, this replaces the dispatch (from `Task._step` on) with
+ * one `at async <name>` line per awaiting frame, `from` (the thrower's parent) up to the task's
+ * root, at most Error.stackTraceLimit of them. Done once per error, when it first leaves the
+ * frame that threw it: an error the frame was resumed with (a failed Future, a cancellation) and
+ * rethrows is not changed, nor are non-Errors and the runtime's stackless errors. The stack is
+ * formatted then, which only errors crossing a suspension pay for.
+ *   Error: bad 1                          Error: bad 1
+ *       at inner$.$step (main.ts:4:20)  ->      at inner$.$step (main.ts:4:20)
+ *       at Task._step (task.ts:244:17)          at async middle
+ *       ...                                     at async main
+ */
+export function addAwaitChain(err: unknown, from: Frame | null): void {
+  if (!(err instanceof Error) || chained.has(err) || stackless.has(err)) return;
+  chained.add(err);
+  const stack = err.stack;
+  if (typeof stack !== 'string') return;
+  let lines = '';
+  const limit = Error.stackTraceLimit;
+  let n = 0;
+  for (let p: Frame | null | undefined = from; p !== null && p !== undefined && n < limit; p = p.$p, n++) {
+    lines += `\n    at async ${(p as Coroutine).$name}`;
+  }
+  const cut = stack.indexOf('\n    at Task._step ');
+  try {
+    err.stack = (cut >= 0 ? stack.slice(0, cut) : stack) + lines;
+  } catch {
+    // A frozen error or a read-only stack stays as it is.
+  }
+}
+const chained = new WeakSet<object>();
 
 /** Native recursion depth for inline awaits before falling back to the task's frame stack. */
 export const MAX_INLINE_DEPTH = 256;

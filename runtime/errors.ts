@@ -44,8 +44,13 @@ export function runtimeError<E extends Error>(cls: new (message?: string) => E, 
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    return new cls(message);
+    const err = new cls(message);
+    stackless.add(err);
+    return err;
   } finally {
     Error.stackTraceLimit = limit;
   }
 }
+
+/** @internal Errors built by runtimeError without a stack: the await chain is not added to them. */
+export const stackless = new WeakSet<object>();

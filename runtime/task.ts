@@ -11,6 +11,7 @@ import { ParkFrame } from './genframe';
 import type { Fifo } from './fifo';
 import {
   AdoptFrame,
+  addAwaitChain,
   Coroutine,
   Frame,
   MAX_INLINE_DEPTH,
@@ -244,6 +245,8 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
           r = f.$step(m, v);
         } catch (err) {
           const p = f.$p;
+          // Thrown in this step, not the error it was resumed with: name the frames awaiting it.
+          if (!(m === 1 && err === v)) addAwaitChain(err, p ?? null);
           if (p === null || p === undefined) {
             this._finishError(err);
             break;

@@ -217,3 +217,67 @@ run(main(), { debug: DEBUG });
 });
 
 debug.run();
+
+// The await chain in error stacks (coroutine.ts addAwaitChain). What native async/await prints is
+// checked by fixture exceptions/008; these check what has no native counterpart.
+const stacks = suite('error stacks');
+
+stacks('an error thrown after a resume: the loop dispatch gives way to `at async` lines, capped at Error.stackTraceLimit', () => {
+  const r = runTs('await-chain', `
+import { run, sleep, createTask, Future } from 'tscoro';
+class Svc {
+  async fetch() { await sleep(0); throw new TypeError('fetch'); }
+  async load() { return await this.fetch(); }
+}
+async function deep(n: number): Promise<void> { if (n === 0) { await sleep(0); throw new Error('deep'); } await deep(n - 1); }
+async function cancelled() { await sleep(10); }
+async function main() {
+  try { await new Svc().load(); } catch (e) { console.log(JSON.stringify((e as Error).stack!.split('\\n').slice(2))); }
+  try { await deep(40); } catch (e) { const lines = (e as Error).stack!.split('\\n'); console.log(lines.filter((l) => l.includes(' at async ')).length, lines.some((l) => l.includes('Task._step'))); }
+  const t = createTask(cancelled());
+  await sleep(0);
+  t.cancel('stop');
+  try { await t; } catch (e) { console.log(JSON.stringify((e as Error).stack)); }
+  const f = new Future<void>();
+  setTimeout(() => f.setException(new RangeError('from outside')), 1);
+  try { await f; } catch (e) { console.log((e as Error).stack!.includes(' at async '), (e as Error).stack!.includes('Timeout._onTimeout')); }
+  try { await createTask(new Svc().load()); } catch (e) { console.log(JSON.stringify((e as Error).stack!.split('\\n').slice(2))); }
+}
+run(main());
+`);
+  assert.is(
+    r.stdout,
+    [
+      // The frames awaiting fetch, up to the task's root; nothing of the loop.
+      '["    at async Svc.load","    at async main"]',
+      // Ten (Error.stackTraceLimit) of the 41 awaiting frames, and no dispatch lines.
+      '10 false',
+      // A cancellation raised by the runtime has no stack outside debug mode, and gets no chain.
+      '"CancelledError: stop"',
+      // An error a frame was resumed with keeps the stack of where it was made.
+      'false true',
+      // A task's chain ends at its root: the task awaiting it is another chain.
+      '["    at async Svc.load"]',
+    ].join('\n') + '\n',
+  );
+});
+
+stacks('class members are named Class.member (repr, warnings, stack lines), as Python and V8 do', () => {
+  const r = runTs('qualified-names', `
+import { run } from 'tscoro';
+class Svc {
+  async load() { return 1; }
+  static async make() { return 2; }
+  async #hidden() { return 3; }
+  peek() { return this.#hidden(); }
+}
+const plain = async () => 4;
+async function main() {
+  console.log(String(new Svc().load()), String(Svc.make()), String(new Svc().peek()), String(plain()));
+}
+run(main());
+`);
+  assert.is(r.stdout, '<coroutine object Svc.load> <coroutine object Svc.make> <coroutine object Svc.#hidden> <coroutine object plain>\n');
+});
+
+stacks.run();

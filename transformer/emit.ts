@@ -74,6 +74,7 @@ export function transformSourceFile(
   const lowerAsync = (fn: TS.FunctionLikeDeclaration, parent: FunctionLowerer | null): TS.Node | TS.Node[] => {
     changed = true;
     const fnName = functionName(ts, fn);
+    const shownName = qualifiedName(ts, fn, fnName);
     const layout = layoutFrame(ts, an, fn, new Set(FRAME_FIELDS));
     // A body with no await never suspends: its locals stay native `var`/`let` in the step (faster,
     // and closures capture them natively); only the parameters travel in frame fields.
@@ -174,7 +175,7 @@ export function transformSourceFile(
       const c = f.createIdentifier(frameName);
       return f.createBlock(
         [
-          f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(frameName, undefined, undefined, f.createNewExpression((isGen ? rt('Cg') : rt('Cf')), undefined, [stepRef, f.createStringLiteral(fnName)]))], ts.NodeFlags.Const)),
+          f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(frameName, undefined, undefined, f.createNewExpression((isGen ? rt('Cg') : rt('Cf')), undefined, [stepRef, f.createStringLiteral(shownName)]))], ts.NodeFlags.Const)),
           ...initial.map(([field, e]) => f.createExpressionStatement(f.createAssignment(f.createPropertyAccessExpression(c, field), e))),
           ...rest.map((field) => f.createExpressionStatement(f.createAssignment(f.createPropertyAccessExpression(c, field), field === '$h' ? f.createPrefixMinus(f.createNumericLiteral(1)) : f.createVoidZero()))),
           f.createReturnStatement(c),
@@ -203,7 +204,7 @@ export function transformSourceFile(
           f.createMethodDeclaration(undefined, undefined, '$step', undefined, undefined, stepParams, undefined, f.createBlock(stepBody, true)),
           ...(lowerer.usedAwaitMethod ? [awaitMethod()] : []),
         ]),
-        f.createExpressionStatement(f.createCallExpression((isGen ? rt('defg') : rt('def')), undefined, [f.createIdentifier(clsName), f.createStringLiteral(fnName)])),
+        f.createExpressionStatement(f.createCallExpression((isGen ? rt('defg') : rt('def')), undefined, [f.createIdentifier(clsName), f.createStringLiteral(shownName)])),
       );
       wrapperBody = f.createBlock([f.createReturnStatement(f.createNewExpression(f.createIdentifier(clsName), undefined, initial.map(([, e]) => e)))], true);
     } else {
@@ -275,7 +276,7 @@ export function transformSourceFile(
         [
           f.createTryStatement(
             f.createBlock([f.createReturnStatement(call)], true),
-            f.createCatchClause(err, f.createBlock([f.createReturnStatement(f.createCallExpression(rt('fail'), undefined, [f.createIdentifier(err), f.createStringLiteral(fnName)]))], true)),
+            f.createCatchClause(err, f.createBlock([f.createReturnStatement(f.createCallExpression(rt('fail'), undefined, [f.createIdentifier(err), f.createStringLiteral(shownName)]))], true)),
             undefined,
           ),
         ],
@@ -411,6 +412,21 @@ function functionName(ts: typeof TS, fn: TS.FunctionLikeDeclaration): string {
   if (p && ts.isPropertyDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
   if (p && ts.isBinaryExpression(p) && ts.isIdentifier(p.left)) return p.left.text;
   return 'anonymous';
+}
+
+/**
+ * The name the runtime shows for a coroutine (its repr, warnings, `at async` stack lines): a class
+ * member is `Class.m`, as Python's __qualname__ and V8's stack frames name it; anything else is
+ * its function name.
+ *   [source]  class Svc { async load() {} static async #make() {} }
+ *   [output]  $def(load$, "Svc.load") ... "Svc.#make"
+ */
+function qualifiedName(ts: typeof TS, fn: TS.FunctionLikeDeclaration, fnName: string): string {
+  const cls = fn.parent;
+  if (!cls || !ts.isClassLike(cls) || !cls.name || !(ts.isMethodDeclaration(fn) || ts.isAccessor(fn))) return fnName;
+  const n = fn.name;
+  const member = ts.isIdentifier(n) || ts.isPrivateIdentifier(n) || ts.isStringLiteral(n) || ts.isNumericLiteral(n) ? n.text : fnName;
+  return `${cls.name.text}.${member}`;
 }
 
 function sanitize(s: string): string {

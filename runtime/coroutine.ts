@@ -8,7 +8,7 @@
 //   await <pending Future/Task> -> the task registers itself as a done-callback and suspends;
 //   await <thenable>    -> wrapped in a Future that the thenable settles; the task suspends on it;
 //   await <other value> -> the value.
-import { RuntimeError, stackless } from './errors';
+import { CancelledError, RuntimeError, TimeoutError } from './errors';
 import { Future, FutureState } from './future';
 import type { Task } from './task';
 import { EventLoop, _getActiveLoop } from './loop';
@@ -32,15 +32,17 @@ export interface Frame {
  * one `at async <name>` line per awaiting frame, `from` (the thrower's parent) up to the task's
  * root, at most Error.stackTraceLimit of them. Done once per error, when it first leaves the
  * frame that threw it: an error the frame was resumed with (a failed Future, a cancellation) and
- * rethrows is not changed, nor are non-Errors and the runtime's stackless errors. The stack is
- * formatted then, which only errors crossing a suspension pay for.
+ * rethrows is not changed, nor are non-Errors, nor (outside debug mode) CancelledError and
+ * TimeoutError: the runtime raises those without a stack (errors.ts runtimeError), and they are
+ * control flow, frequent enough in timeout-heavy code that the lookups here would show. The stack
+ * is formatted then, which only errors crossing a suspension pay for.
  *   Error: bad 1                          Error: bad 1
  *       at inner$.$step (main.ts:4:20)  ->      at inner$.$step (main.ts:4:20)
  *       at Task._step (task.ts:244:17)          at async middle
  *       ...                                     at async main
  */
-export function addAwaitChain(err: unknown, from: Frame | null): void {
-  if (!(err instanceof Error) || chained.has(err) || stackless.has(err)) return;
+export function addAwaitChain(err: unknown, from: Frame | null, debug: boolean): void {
+  if (!(err instanceof Error) || (!debug && (err instanceof CancelledError || err instanceof TimeoutError)) || chained.has(err)) return;
   chained.add(err);
   const stack = err.stack;
   if (typeof stack !== 'string') return;

@@ -44,13 +44,8 @@ export function runtimeError<E extends Error>(cls: new (message?: string) => E, 
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    const err = new cls(message);
-    stackless.add(err);
-    return err;
+    return new cls(message);
   } finally {
     Error.stackTraceLimit = limit;
   }
 }
-
-/** @internal Errors built by runtimeError without a stack: the await chain is not added to them. */
-export const stackless = new WeakSet<object>();

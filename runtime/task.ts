@@ -246,7 +246,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
         } catch (err) {
           const p = f.$p;
           // Thrown in this step, not the error it was resumed with: name the frames awaiting it.
-          if (!(m === 1 && err === v)) addAwaitChain(err, p ?? null);
+          if (!(m === 1 && err === v)) addAwaitChain(err, p ?? null, this._loop.debug);
           if (p === null || p === undefined) {
             this._finishError(err);
             break;

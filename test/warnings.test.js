@@ -252,7 +252,7 @@ run(main());
       '["    at async Svc.load","    at async main"]',
       // Ten (Error.stackTraceLimit) of the 41 awaiting frames, and no dispatch lines.
       '10 false',
-      // A cancellation raised by the runtime has no stack outside debug mode, and gets no chain.
+      // A cancellation (raised by the runtime without a stack outside debug mode) gets no chain.
       '"CancelledError: stop"',
       // An error a frame was resumed with keeps the stack of where it was made.
       'false true',

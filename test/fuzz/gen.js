@@ -108,7 +108,8 @@ class Gen {
     this.rand = mulberry32(seed);
     this.ids = 0; // step markers and fresh names
     this.helpers = []; // { name, arity }
-    this.gens = ['gen0', 'gen1'];
+    // 'li': a hand-written iterable whose next/return getters log (the 'iters' feature).
+    this.gens = ['gen0', 'gen1', ...(avoid.has('iters') ? [] : ['li'])];
     this.agens = []; // generated async generators ag0..agK
   }
 
@@ -1119,6 +1120,9 @@ class Gen {
       return `${ind}${this.labelPrefix(t)}for (const [${x}, ${y}] of [[${this.expr(cx, 1)}, 1], [2, ${this.expr(cx, 1)}]]) {\n${body}\n${ind}}`;
     }
     const body = this.loopBody({ ...cx, ro: [...cx.ro, x], consts: [...cx.consts, x] }, ind + IND, budget, t);
+    if (cx.async && this.on('iters') && this.chance(0.08)) {
+      return `${ind}${this.labelPrefix(t)}for await (const ${x} of new ALI(${this.int(4)})) {\n${body}\n${ind}}`;
+    }
     if (cx.async && this.on('asyncgen') && this.chance(0.25)) {
       const ag = `${this.pick(['agen0', 'agen1', 'agen2'])}(${this.chance(0.5) ? this.int(4) : this.smallInt(cx, 1) + ' + 2'})`;
       return `${ind}${this.labelPrefix(t)}for await (const ${x} of ${ag}) {\n${body}\n${ind}}`;
@@ -1477,6 +1481,12 @@ class Gen {
       // Resources for `using` (the 'using' feature): classes, so that printing one shows no method.
       "class RS { constructor(n, f) { this.n = n; this.f = f; } [Symbol.dispose]() { console.log('dispose', this.n); if (this.f) throw new Error('dispose ' + this.n); } }",
       "class ARS { constructor(n, f) { this.n = n; this.f = f; } async [Symbol.asyncDispose]() { await null; console.log('adispose', this.n); if (this.f) throw new Error('adispose ' + this.n); } }",
+      // Iterators by hand (the 'iters' feature): each read of next/return logs, so a lowered loop or
+      // pattern must read them as often as the engine (next once per loop, return once per close);
+      // li(3)'s return() gives a non-object (a TypeError at a normal close, ignored after a throw).
+      "class LI { constructor(n) { this.n = n; this.i = 0; } [Symbol.iterator]() { return this; } get next() { console.log('LI next?', this.n); return () => (this.i < this.n ? { value: this.i++ * 7, done: false } : { value: undefined, done: true }); } get return() { console.log('LI return?', this.n); return () => (this.n === 3 ? 0 : {}); } }",
+      "function li(n) { return new LI(n); }",
+      "class ALI { constructor(n) { this.n = n; this.i = 0; } [Symbol.asyncIterator]() { return this; } get next() { console.log('ALI next?', this.n); return async () => (this.i < this.n ? { value: this.i++ * 5, done: false } : { done: true }); } get return() { console.log('ALI return?', this.n); return async () => (this.n === 3 ? 1 : {}); } }",
       'function* gen0(n) {\n  try {\n    for (let i = 0; i < n; i++) { console.log(\'gen0 yield\', i); yield i * 10; }\n  } finally {\n    console.log(\'gen0 closed\');\n  }\n}',
       'function* gen1(n) {\n  yield \'s\';\n  if (n > 2) throw new Error(\'gen1 threw\');\n  yield n;\n}',
       // Async generators (the 'asyncgen' feature): awaits and yields, a finally that awaits, a throw.
@@ -1518,7 +1528,8 @@ class Gen {
  * for-of/for-in binding in its own head), 'loop-tdz' (a loop body's `let`/`const`/`class` captured by
  * closures and used before its declaration), 'using' (`using` / `await using` blocks and for-of /
  * for-await heads over resources whose disposal logs and sometimes throws), 'asyncgen' (`for await` over
- * the async generators agen0/agen1/agen2, and a single next()/return() request to one).
+ * the async generators agen0/agen1/agen2, and a single next()/return() request to one), 'iters'
+ * (LI/ALI, iterators whose next and return getters log, in for-of, for-await, patterns and spreads).
  */
 function generate(seed, { avoid = [] } = {}) {
   return new Gen(seed >>> 0, new Set(avoid)).program();

@@ -367,8 +367,8 @@ const formatHost = {
 // Lib files are parsed once for the whole run: most of a compile is parsing lib.*.d.ts.
 const sourceFileCache = new Map();
 
-function compile(dir, options, transform) {
-  for (const [name, text] of Object.entries(SOURCES)) writeFile(path.join(dir, name), text);
+function compile(dir, options, transform, sources = SOURCES) {
+  for (const [name, text] of Object.entries(sources)) writeFile(path.join(dir, name), text);
   const host = ts.createCompilerHost(options, true);
   const getSourceFile = host.getSourceFile;
   host.getSourceFile = (fileName, languageVersion, onError, create) => {
@@ -379,7 +379,7 @@ function compile(dir, options, transform) {
     if (!sourceFileCache.has(key)) sourceFileCache.set(key, getSourceFile.call(host, fileName, languageVersion, onError, create));
     return sourceFileCache.get(key);
   };
-  const roots = Object.keys(SOURCES).map((name) => path.join(dir, name));
+  const roots = Object.keys(sources).map((name) => path.join(dir, name));
   const program = ts.createProgram(roots, options, host);
   const diagnostics = [...ts.getPreEmitDiagnostics(program)];
   const outputs = new Map();
@@ -422,8 +422,15 @@ function prepareDir(dir, type, tscoro) {
 function codeOnly(js) {
   const scanner = ts.createScanner(ts.ScriptTarget.ESNext, false, ts.LanguageVariant.Standard, js);
   let out = '';
+  // What each open `{` or `${` is: a `}` continues a template only when it closes a `${`.
+  const open = [];
   for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
-    if (kind === ts.SyntaxKind.CloseBraceToken) kind = scanner.reScanTemplateToken(false);
+    if (kind === ts.SyntaxKind.OpenBraceToken) open.push('{');
+    else if (kind === ts.SyntaxKind.TemplateHead) open.push('${');
+    else if (kind === ts.SyntaxKind.CloseBraceToken && open.pop() === '${') {
+      kind = scanner.reScanTemplateToken(false);
+      if (kind === ts.SyntaxKind.TemplateMiddle) open.push('${');
+    }
     if (kind === ts.SyntaxKind.SlashToken || kind === ts.SyntaxKind.SlashEqualsToken) kind = scanner.reScanSlashToken();
     const literal = kind >= ts.SyntaxKind.FirstLiteralToken && kind <= ts.SyntaxKind.LastTemplateToken;
     out += literal ? ' ' : scanner.getTokenText() + ' ';
@@ -495,3 +502,34 @@ for (const [decoName, decorators] of Object.entries(DECORATORS)) {
   }
   s.run();
 }
+
+// Top-level await in an ES module: the module body is not a function, so its awaits stay native
+// (each coroutine they await runs as a Task on the default loop) while every async function in the
+// module is lowered.
+const tla = suite('top-level await');
+
+tla('an ES module awaiting coroutines at the top level, including for await and run()', () => {
+  const dir = path.join(outRoot, 'top-level-await');
+  prepareDir(dir, 'module', 'dist');
+  const sources = {
+    'main.ts': `
+import { run, sleep } from 'tscoro';
+async function work(x: number) { await sleep(0.01); return x * 2; }
+const v = await work(21);
+console.log('top-level await', v);
+for await (const x of [1, Promise.resolve(2)]) console.log('for await', x);
+console.log('run', await run(work(5)));
+`,
+  };
+  const { outputs, diagnostics } = compile(dir, compilerOptions('ES2022', MODULES.esnext, DECORATORS.tc39), true, sources);
+  assert.is(formatDiagnostics(diagnostics), '');
+  const js = entryOf(outputs);
+  const code = codeOnly(outputs.get(js));
+  assert.not.match(code, /\basync\b/, 'work() is lowered');
+  assert.is(code.match(/\bawait\b/g).length, 3, 'the three top-level awaits stay');
+  const r = runProgram(js);
+  checkExit(r, 'top-level-await');
+  assert.is(r.stdout, 'top-level await 42\nfor await 1\nfor await 2\nrun 10\n');
+});
+
+tla.run();

@@ -533,3 +533,33 @@ console.log('run', await run(work(5)));
 });
 
 tla.run();
+
+// Sloppy-mode code (alwaysStrict off, which TypeScript 6 deprecates, in a script without "use
+// strict"): a frame is a class, whose body is strict, so compiling an async function there would
+// change what it means (assignments to undeclared names, `this` in plain functions). Refused.
+const sloppy = suite('sloppy mode');
+
+sloppy('async functions in sloppy code are refused with file:line; strict ones (class members, "use strict") are not', () => {
+  const dir = path.join(outRoot, 'sloppy');
+  prepareDir(dir, 'commonjs', 'dist');
+  const body = `
+async function loose() { undeclaredName = 1; await null; }
+const arrow = async () => { await null; };
+class Box { async m() { await null; } }
+function outer() { 'use strict'; return async () => { await null; }; }
+`;
+  const options = { ...compilerOptions('ES2022', MODULES.cjs, DECORATORS.tc39), alwaysStrict: false, strict: false };
+  const refused = compile(dir, options, true, { 'main.ts': `// @ts-nocheck\n${body}` }).diagnostics.filter((d) => d.code === 95004);
+  assert.equal(
+    refused.map((d) => `${d.file.getLineAndCharacterOfPosition(d.start).line + 1}`),
+    ['3', '4'],
+    'the function declaration and the arrow at the top level, not the class member or the function under "use strict"',
+  );
+  assert.match(refused[0].messageText, /^tscoro: an async function in sloppy-mode code would run as strict code once compiled/);
+  const strictFile = compile(dir, options, true, { 'main.ts': `// @ts-nocheck\n'use strict';\n${body}` }).diagnostics;
+  assert.is(strictFile.filter((d) => d.code === 95004).length, 0, 'a "use strict" file is strict');
+  const moduleFile = compile(dir, options, true, { 'main.ts': `// @ts-nocheck\nexport {};\n${body}` }).diagnostics;
+  assert.is(moduleFile.filter((d) => d.code === 95004).length, 0, 'a module is strict');
+});
+
+sloppy.run();

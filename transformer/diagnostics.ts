@@ -8,6 +8,7 @@ export const enum Code {
   Unsupported = 95001,
   PerIterationCapture = 95002,
   TypeScriptVersion = 95003,
+  SloppyMode = 95004,
 }
 
 export interface Reporter {
@@ -25,6 +26,26 @@ export function refuse(r: Reporter, node: TS.Node, construct: string, advice: st
     category: r.ts.DiagnosticCategory.Error,
     code,
     messageText: `tscoro: ${construct} is not supported inside an async function yet; ${advice}`,
+  });
+}
+
+/**
+ * An async function in sloppy-mode code (`alwaysStrict` off, a script, no "use strict"): its frame
+ * is a class, whose body is always strict, so assignments to undeclared names, `this` in plain
+ * functions, block functions and octal literals would silently change meaning.
+ */
+export function refuseSloppy(r: Reporter, fn: TS.Node): void {
+  const sf = fn.getSourceFile();
+  const start = fn.getStart(sf);
+  r.report({
+    file: sf,
+    start,
+    length: Math.min(fn.getWidth(sf), 40),
+    category: r.ts.DiagnosticCategory.Error,
+    code: Code.SloppyMode,
+    messageText:
+      'tscoro: an async function in sloppy-mode code would run as strict code once compiled (its frame is a class); ' +
+      'turn alwaysStrict back on (TypeScript 6 deprecates turning it off), or start the file with "use strict".',
   });
 }
 

@@ -24,7 +24,7 @@
 // async methods that capture outer locals are the exception: once per call).
 import type * as TS from 'typescript';
 import { Analysis, isAsyncFunction } from './analyze';
-import { Reporter } from './diagnostics';
+import { Reporter, refuseSloppy } from './diagnostics';
 import { NameGen, boundNames, collectIdentifiers, layoutFrame } from './hoist';
 import { localize } from './live';
 import { FunctionLowerer } from './lower';
@@ -71,8 +71,10 @@ export function transformSourceFile(
 
   const rt = (m: string): TS.Expression => f.createIdentifier(member(m));
 
+  const sloppyFile = !isStrictFile(ts, program, sf);
   const lowerAsync = (fn: TS.FunctionLikeDeclaration, parent: FunctionLowerer | null): TS.Node | TS.Node[] => {
     changed = true;
+    if (sloppyFile && !isStrictFunction(ts, fn)) refuseSloppy(reporter, fn);
     const fnName = functionName(ts, fn);
     const shownName = qualifiedName(ts, fn, fnName);
     const layout = layoutFrame(ts, an, fn, new Set(FRAME_FIELDS));
@@ -412,6 +414,31 @@ function functionName(ts: typeof TS, fn: TS.FunctionLikeDeclaration): string {
   if (p && ts.isPropertyDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
   if (p && ts.isBinaryExpression(p) && ts.isIdentifier(p.left)) return p.left.text;
   return 'anonymous';
+}
+
+/**
+ * Whether the file's code is strict: an ES module, or `alwaysStrict` on (TypeScript 6's default:
+ * setting it off is deprecated), or a "use strict" prologue.
+ */
+function isStrictFile(ts: typeof TS, program: TS.Program, sf: TS.SourceFile): boolean {
+  return ts.isExternalModule(sf) || program.getCompilerOptions().alwaysStrict !== false || hasUseStrict(ts, sf.statements);
+}
+
+/** Whether `fn` is strict code in a sloppy file: in a class body, or under a "use strict" prologue. */
+function isStrictFunction(ts: typeof TS, fn: TS.Node): boolean {
+  for (let n: TS.Node | undefined = fn; n !== undefined; n = n.parent) {
+    if (ts.isClassLike(n)) return true;
+    if (ts.isFunctionLike(n) && (n as TS.FunctionLikeDeclaration).body && ts.isBlock((n as TS.FunctionLikeDeclaration).body!) && hasUseStrict(ts, ((n as TS.FunctionLikeDeclaration).body as TS.Block).statements)) return true;
+  }
+  return false;
+}
+
+function hasUseStrict(ts: typeof TS, statements: readonly TS.Statement[]): boolean {
+  for (const st of statements) {
+    if (!ts.isExpressionStatement(st) || !ts.isStringLiteral(st.expression)) return false;
+    if (st.expression.getText().slice(1, -1) === 'use strict') return true;
+  }
+  return false;
 }
 
 /**

@@ -129,6 +129,32 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
   getCoro(): Coroutine<T> {
     return this._coro;
   }
+  /**
+   * The coroutines of the await chain where the task is suspended, oldest (its root coroutine)
+   * first, as asyncio's `Task.get_stack()` lists frames: the newest `limit` of them if given. Before
+   * the first step that is the root alone. Empty once the task is done, and while it runs (asked
+   * from its own code, its frames are on the JS stack: `new Error().stack` shows them). The chain
+   * includes the runtime's own coroutines (`Queue.get`, `aclose`, ...) where the task waits in one.
+   */
+  getStack(options: { limit?: number } = {}): Coroutine<unknown>[] {
+    if (this._state !== FutureState.Pending || drv.task === (this as Task<unknown>)) return [];
+    const out: Coroutine<unknown>[] = [];
+    for (let f: Frame | null | undefined = this._top; f !== null && f !== undefined; f = f.$p) out.push(f as Coroutine<unknown>);
+    out.reverse();
+    const limit = options.limit;
+    return limit === undefined || limit >= out.length ? out : out.slice(out.length - Math.max(0, limit));
+  }
+  /**
+   * Prints getStack() as asyncio's `Task.print_stack()` does, one `  in <name>` line per coroutine
+   * under `Stack for <Task ...> (most recent call last):` (or `No stack for <Task ...>`), to `file`
+   * (anything with `write(text)`, such as process.stdout) or else the console's error output.
+   */
+  printStack(options: { limit?: number; file?: { write(text: string): unknown } } = {}): void {
+    const frames = this.getStack(options);
+    const text = frames.length === 0 ? `No stack for ${this}\n` : `Stack for ${this} (most recent call last):\n${frames.map((f) => `  in ${f.$name}\n`).join('')}`;
+    if (options.file !== undefined) options.file.write(text);
+    else console.error(text.slice(0, -1));
+  }
   /** How many cancel() requests are pending (asyncio 3.11's Task.cancelling()). */
   cancelling(): number {
     return cancelRequests.get(this) ?? 0;

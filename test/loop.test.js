@@ -1,4 +1,4 @@
-// Loop and Task API that pairs do not pin: getCoro, removeDoneCallback, setExceptionHandler,
+// Loop and Task API that pairs do not pin: getCoro, getStack/printStack, removeDoneCallback, setExceptionHandler,
 // ensureFuture, Runner, task factories and eager tasks, fromPromise/toPromise. Coroutines are written
 // as generators (test/co.js), so the runtime is tested without the transformer.
 'use strict';
@@ -21,6 +21,39 @@ task('getCoro() is the coroutine the task runs, before and after it finishes', a
     const e = createTask(co(child), { eager: true });
     assert.instance(e.getCoro(), tscoro.Coroutine);
   });
+});
+
+task('getStack()/printStack(): the await chain where the task waits, root first, as asyncio lists frames', async () => {
+  const { log } = await runMain(function* (log) {
+    const q = new tscoro.Queue();
+    function* fetch() { return yield q.get(); }
+    function* worker() { return yield co(fetch); }
+    const t = createTask(co(worker), { name: 'w' });
+    const names = () => t.getStack().map((c) => c.$name).join(' > ');
+    log.push(`before: ${names()}`);
+    yield sleep(0);
+    log.push(`waiting: ${names()}`);
+    log.push(`limit 2: ${t.getStack({ limit: 2 }).map((c) => c.$name).join(' > ')}`);
+    log.push(`limit 0: ${t.getStack({ limit: 0 }).length}`);
+    log.push(`own: ${currentTask().getStack().length}`);
+    let text = '';
+    t.printStack({ file: { write: (s) => (text += s) } });
+    log.push(text);
+    q.putNowait(7);
+    yield t;
+    text = '';
+    t.printStack({ file: { write: (s) => (text += s) } });
+    log.push(text);
+  });
+  assert.equal(log, [
+    'before: worker',
+    'waiting: worker > fetch > Queue.get',
+    'limit 2: fetch > Queue.get',
+    'limit 0: 0',
+    'own: 0',
+    "Stack for <Task pending name='w' coro=<coroutine object worker>> (most recent call last):\n  in worker\n  in fetch\n  in Queue.get\n",
+    "No stack for <Task finished name='w' coro=<coroutine object worker> result=7>\n",
+  ]);
 });
 
 task('removeDoneCallback removes every registration and returns the count', async () => {

@@ -12,7 +12,7 @@
 import { Coroutine, Frame, SUSPEND, awaitValue } from './coroutine';
 import { RuntimeError } from './errors';
 import { coro } from './genframe';
-import { AsyncIter, closeSteps, getMethod, isObject, notObject } from './iteration';
+import { AsyncIter, closeSteps, getMethod, isObject, notObject, setGeneratorRecord } from './iteration';
 
 /** Returned by a generator frame's $step at a `yield` (its value is in $y); never a user value. */
 export const YIELD: unique symbol = Symbol('tscoro.yield') as any;
@@ -152,6 +152,20 @@ export class AsyncGen {
 }
 Object.defineProperty(AsyncGen.prototype, Symbol.toStringTag, { value: 'AsyncGenerator' });
 Object.defineProperty(AsyncGen.prototype, '$name', { value: 'async_generator', writable: true });
+
+/**
+ * The iterator record of a compiled generator whose `next` is AsyncGen's own (iteration.ts): its
+ * steps make the GenStep that next() makes, without calling through the record's field.
+ */
+class GeneratorIter extends AsyncIter {
+  override next(): unknown {
+    return new GenStep(this.i as GenFrame, 0, undefined);
+  }
+  override send(v: unknown): unknown {
+    return new GenStep(this.i as GenFrame, 0, v);
+  }
+}
+setGeneratorRecord(AsyncGen.prototype.next, (it) => new GeneratorIter(it, AsyncGen.prototype.next));
 
 /** Emitted once per compiled async generator function: makes its frame class an AsyncGen named `name`. */
 export function defineAsyncGenerator(cls: { prototype: object }, name: string): void {

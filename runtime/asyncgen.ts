@@ -9,7 +9,7 @@
 // suspended at a `yield` with a return completion (`g.return(v)`): the lowered yield awaits v and
 // returns through the enclosing finally blocks. A `yield x` returns the YIELD sentinel from $step
 // after storing the (awaited) x in $y; any other return is the generator's completion.
-import { Coroutine, Frame, SUSPEND, awaitValue } from './coroutine';
+import { Coroutine, Frame, STEP_FRAME, SUSPEND, awaitValue } from './coroutine';
 import { RuntimeError } from './errors';
 import { coro } from './genframe';
 import { AsyncIter, closeSteps, getMethod, isObject, notObject, setGeneratorRecord } from './iteration';
@@ -100,6 +100,7 @@ export class GenStep {
 }
 export interface GenStep extends Coroutine<IteratorResult<unknown>> {}
 Object.setPrototypeOf(GenStep.prototype, Coroutine.prototype);
+Object.defineProperty(GenStep.prototype, STEP_FRAME, { value: true });
 Object.defineProperty(GenStep.prototype, '$name', {
   get(this: GenStep): string {
     return `${OPS[this._mode]}(${(this._g as unknown as Coroutine).$name})`;

@@ -49,8 +49,10 @@ export function addAwaitChain(err: unknown, from: Frame | null, debug: boolean):
   let lines = '';
   const limit = Error.stackTraceLimit;
   let n = 0;
-  for (let p: Frame | null | undefined = from; p !== null && p !== undefined && n < limit; p = p.$p, n++) {
+  for (let p: Frame | null | undefined = from; p !== null && p !== undefined && n < limit; p = p.$p) {
+    if ((p as Partial<Record<typeof STEP_FRAME, boolean>>)[STEP_FRAME] === true) continue;
     lines += `\n    at async ${(p as Coroutine).$name}`;
+    n++;
   }
   const cut = stack.indexOf('\n    at Task._step ');
   try {
@@ -60,6 +62,13 @@ export function addAwaitChain(err: unknown, from: Frame | null, debug: boolean):
   }
 }
 const chained = new WeakSet<object>();
+
+/**
+ * @internal Marks a runtime frame class whose frames stand for a request, not a function: an async
+ * generator's next/throw/return step (asyncgen.ts GenStep). Await chains and Task.getStack() leave
+ * them out, as V8's async stack traces and Python's tracebacks show the generator and its consumer.
+ */
+export const STEP_FRAME: unique symbol = Symbol('tscoro.stepFrame') as any;
 
 /** Native recursion depth for inline awaits before falling back to the task's frame stack. */
 export const MAX_INLINE_DEPTH = 256;

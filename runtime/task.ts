@@ -15,6 +15,7 @@ import {
   Coroutine,
   Frame,
   MAX_INLINE_DEPTH,
+  STEP_FRAME,
   SUSPEND,
   ThrowFrame,
   drv,
@@ -134,12 +135,15 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
    * first, as asyncio's `Task.get_stack()` lists frames: the newest `limit` of them if given. Before
    * the first step that is the root alone. Empty once the task is done, and while it runs (asked
    * from its own code, its frames are on the JS stack: `new Error().stack` shows them). The chain
-   * includes the runtime's own coroutines (`Queue.get`, `aclose`, ...) where the task waits in one.
+   * includes the runtime's own coroutines (`Queue.get`, `aclose`, ...) where the task waits in one,
+   * but not an async generator's request steps (it shows the generator and its consumer).
    */
   getStack(options: { limit?: number } = {}): Coroutine<unknown>[] {
     if (this._state !== FutureState.Pending || drv.task === (this as Task<unknown>)) return [];
     const out: Coroutine<unknown>[] = [];
-    for (let f: Frame | null | undefined = this._top; f !== null && f !== undefined; f = f.$p) out.push(f as Coroutine<unknown>);
+    for (let f: Frame | null | undefined = this._top; f !== null && f !== undefined; f = f.$p) {
+      if ((f as Partial<Record<typeof STEP_FRAME, boolean>>)[STEP_FRAME] !== true) out.push(f as Coroutine<unknown>);
+    }
     out.reverse();
     const limit = options.limit;
     return limit === undefined || limit >= out.length ? out : out.slice(out.length - Math.max(0, limit));

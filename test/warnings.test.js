@@ -262,6 +262,22 @@ run(main());
   );
 });
 
+stacks('Task.getStack() of a task waiting inside an async generator: the generator and its consumer, not the request step', () => {
+  const r = runTs('stack-in-generator', `
+import { run, sleep, createTask } from 'tscoro';
+async function* ticks() { yield 1; await sleep(1); yield 2; }
+async function consume() { for await (const x of ticks()) console.log('got', x); }
+async function main() {
+  const t = createTask(consume());
+  await sleep(0.5);
+  console.log(t.getStack().map((c) => (c as any).$name).join(' > '));
+  t.cancel();
+}
+run(main());
+`);
+  assert.is(r.stdout, 'got 1\nconsume > ticks\n');
+});
+
 stacks('class members are named Class.member (repr, warnings, stack lines), as Python and V8 do', () => {
   const r = runTs('qualified-names', `
 import { run } from 'tscoro';

@@ -1223,11 +1223,13 @@ export class FunctionLowerer extends ExpressionLowerer {
     this.emit(this.assign(this.field('$h'), this.num(region)));
     const value = f.createPropertyAccessExpression(this.field(res), 'value');
     const usingHead = this.usingHead(s);
+    // The binding is inside the loop for returns too: a generator's return at a yield in a head
+    // pattern's default closes the iterator, as the engine does when binding ends abruptly.
+    this.exits.push({ kind: 'iter', field: it, spare: res });
     if (!usingHead) {
       this.bindLoopVariable(s.initializer, value);
       this.releaseTemps();
     }
-    this.exits.push({ kind: 'iter', field: it, spare: res });
     target.continueDepth = this.exits.length;
     this.targets.push(target);
     this.loopDepth++;

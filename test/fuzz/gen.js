@@ -388,6 +388,9 @@ class Gen {
    * write them (they may be `const`, and such a write outside a try would end the program).
    */
   patternDefault(cx, d, names) {
+    // In a generated async generator a default may yield: a return() there goes through the
+    // pattern's and the loop's iterators, which must be closed.
+    if (cx.gen && cx.async && this.chance(0.2)) return `(yield ${this.literal()})`;
     return this.expr({ ...cx, ro: [...cx.ro, ...names] }, d + 1);
   }
 

@@ -47,7 +47,8 @@ export function addAwaitChain(err: unknown, from: Frame | null, debug: boolean):
   const stack = err.stack;
   if (typeof stack !== 'string') return;
   let lines = '';
-  const limit = Error.stackTraceLimit;
+  // V8's limit (10 unless a program sets it); engines without one get 10 lines at most.
+  const limit = typeof Error.stackTraceLimit === 'number' ? Error.stackTraceLimit : 10;
   let n = 0;
   for (let p: Frame | null | undefined = from; p !== null && p !== undefined && n < limit; p = p.$p) {
     if ((p as Partial<Record<typeof STEP_FRAME, boolean>>)[STEP_FRAME] === true) continue;

@@ -118,6 +118,34 @@ seen 7 pages: / /docs /blog /slow /docs/api /blog/1 /blog/2
 
 crawler.run();
 
+const debugging = suite('debugging.ts');
+
+// Traced by hand: count('widgets') throws after its sleep, awaited by total, report and main (the
+// chain V8 prints for the same functions natively); at t = 0.2 worker-1 sleeps on job 'a' (a
+// sleeping task holds no sleep frame) and worker-2 waits in Queue.get.
+debugging('tscoro run examples/debugging.ts --clock virtual', () => {
+  const r = tscoro('run', 'examples/debugging.ts', '--clock', 'virtual');
+  checkRan(r, 'examples/debugging.ts');
+  assert.fixture(
+    r.stdout,
+    `1. an error thrown after awaits
+RangeError: no such item: widgets
+    at <the line that threw, in debugging.ts>
+    at async Inventory.total
+    at async report
+    at async main
+2. where waiting tasks are suspended
+Stack for <Task pending name='worker-1' coro=<coroutine object worker>> (most recent call last):
+  in worker
+Stack for <Task pending name='worker-2' coro=<coroutine object worker>> (most recent call last):
+  in worker
+  in Queue.get
+`,
+  );
+});
+
+debugging.run();
+
 const interop = suite('native-interop.ts');
 
 // Real clock: only what does not depend on timing is checked.

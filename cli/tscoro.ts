@@ -1,5 +1,5 @@
 // The `tscoro` command line (bin/tscoro.js requires the compiled form of this file).
-// Takes argv: `run <file.ts> [--clock virtual|real] [-- args...]` or `emit <file.ts>`.
+// Takes argv: `run <file.ts> [--clock virtual|real] [--debug] [-- args...]` or `emit <file.ts>`.
 // `run` compiles the entry and its local imports in memory (cli/compile.ts) and executes them through a
 // require hook, so no .js file is written beside the user's sources; `tscoro` and `tscoro/*` resolve to
 // this package's dist/ wherever the program lives. `emit` prints the entry's emitted JS.
@@ -13,13 +13,15 @@ import { compileProject, formatDiagnostics, formatDiagnosticsPretty, packageRoot
 const USAGE = `Usage: tscoro <command> [options]
 
 Commands:
-  run <file.ts> [--clock virtual|real] [-- args...]
+  run <file.ts> [--clock virtual|real] [--debug] [-- args...]
                       compile the file and its local imports in memory and run it
   emit <file.ts>      print the JavaScript emitted for the file
 
 Options:
   --clock virtual     the event loop's clock jumps to the next timer instead of waiting
   --clock real        wall-clock time (the default)
+  --debug             asyncio's debug mode (as TSCORO_DEBUG=1): creation stacks in reports,
+                      "coroutine ... was never awaited", slow steps, stacks on cancellations
   -h, --help          show this help
   --version           print the version
 `;
@@ -30,6 +32,7 @@ interface Args {
   command: string;
   file: string;
   clock?: 'virtual' | 'real';
+  debug: boolean;
   rest: string[];
 }
 
@@ -41,6 +44,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   if (command !== 'run' && command !== 'emit') throw new UsageError(`unknown command '${command}'`);
   let file: string | undefined;
   let clock: Args['clock'];
+  let debug = false;
   const rest: string[] = [];
   for (let i = 0; i < tail.length; i++) {
     const arg = tail[i];
@@ -53,6 +57,8 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
         throw new UsageError(`--clock expects 'virtual' or 'real', got '${value ?? ''}'`);
       }
       clock = value;
+    } else if (arg === '--debug') {
+      debug = true;
     } else if (arg.startsWith('-')) {
       throw new UsageError(`unknown option '${arg}'`);
     } else if (file === undefined) {
@@ -63,7 +69,8 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   }
   if (file === undefined) throw new UsageError(`'${command}' needs a file`);
   if (clock && command !== 'run') throw new UsageError(`--clock only applies to 'run'`);
-  return { command, file, clock, rest };
+  if (debug && command !== 'run') throw new UsageError(`--debug only applies to 'run'`);
+  return { command, file, clock, debug, rest };
 }
 
 function version(): string {
@@ -144,6 +151,8 @@ function run(args: Args): number | undefined {
     return 0;
   }
   if (args.clock) process.env.TSCORO_CLOCK = args.clock;
+  // Read by the runtime when the program first loads it, as a TSCORO_DEBUG=1 in the environment.
+  if (args.debug) process.env.TSCORO_DEBUG = '1';
   process.setSourceMapsEnabled(true);
   const sources = new Set([...result.outputs.keys()].map((js) => js.replace(/\.js$/, '.ts')));
   installRequireHook(result.outputs, sources);

@@ -16,6 +16,7 @@ const dir = path.join(tmpRoot, 'cli');
 function tscoro(...args) {
   const env = { ...process.env };
   delete env.TSCORO_CLOCK;
+  delete env.TSCORO_DEBUG;
   const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, env, encoding: 'utf8', timeout: 30_000 });
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
@@ -40,6 +41,15 @@ async function main(): Promise<void> {
   console.log('clock', process.env.TSCORO_CLOCK ?? 'unset');
   console.log('args', process.argv.slice(2).join(' '));
   if (process.argv.includes('fail')) fail();
+}
+run(main());
+`,
+);
+writeFile(
+  path.join(dir, 'debug.ts'),
+  `import { run, getRunningLoop } from 'tscoro';
+async function main(): Promise<void> {
+  console.log('debug', getRunningLoop().debug);
 }
 run(main());
 `,
@@ -75,6 +85,19 @@ options('run main.ts --clock fast', () => {
   const r = tscoro('run', 'main.ts', '--clock', 'fast');
   assert.is(r.status, 2);
   assert.match(r.stderr, /--clock expects 'virtual' or 'real'/);
+});
+
+options('emit main.ts --debug', () => {
+  const r = tscoro('emit', 'main.ts', '--debug');
+  assert.is(r.status, 2);
+  assert.match(r.stderr, /--debug only applies to 'run'/);
+});
+
+options('run debug.ts [--debug]: asyncio debug mode, as TSCORO_DEBUG=1', () => {
+  assert.is(tscoro('run', 'debug.ts').stdout, 'debug false\n');
+  const r = tscoro('run', 'debug.ts', '--debug');
+  assert.is(r.stdout, 'debug true\n');
+  assert.is(r.status, 0);
 });
 
 options('run missing.ts', () => {

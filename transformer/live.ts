@@ -459,11 +459,29 @@ function identifiersIn(ts: typeof TS, stmts: readonly TS.Statement[]): Set<strin
  *   [output]  var x; this.total = 0; ... x = this.$r.value; use(x);
  * Nested functions and classes are left alone: a native field is never named in them (see escapes).
  */
+/**
+ * The `$fn(this.x, "x")` callees lower.ts makes for a call of a local (`x(...)`): once x is a native
+ * `var`, the call is `x(...)` again, whose own TypeError already names x.
+ */
+export const plainCallees = new WeakSet<TS.Node>();
+
 export function localize(ts: typeof TS, context: TS.TransformationContext, stmts: readonly TS.Statement[], { natives, untouched }: NativeFields): TS.Statement[] {
   if (natives.size === 0) return [...stmts];
   const f = ts.factory;
+  const nativeRef = (e: TS.Expression): string | undefined =>
+    ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword && ts.isIdentifier(e.name) && natives.has(e.name.text) ? e.name.text : undefined;
   const visit = (n: TS.Node): TS.Node => {
     if (untouched.has(n as TS.Statement) || isOriginal(ts, n) || ts.isFunctionLike(n) || ts.isClassLike(n) || ts.isClassStaticBlockDeclaration(n)) return n;
+    if ((ts.isCallExpression(n) || ts.isTaggedTemplateExpression(n)) && plainCallees.has(ts.isCallExpression(n) ? n.expression : n.tag)) {
+      const wrapper = (ts.isCallExpression(n) ? n.expression : n.tag) as TS.CallExpression;
+      const x = nativeRef(wrapper.arguments[0]);
+      if (x !== undefined) {
+        const updated = ts.visitEachChild(n, visit, context) as TS.CallExpression | TS.TaggedTemplateExpression;
+        return ts.isCallExpression(updated)
+          ? f.updateCallExpression(updated, f.createIdentifier(x), updated.typeArguments, updated.arguments)
+          : f.updateTaggedTemplateExpression(updated, f.createIdentifier(x), updated.typeArguments, updated.template);
+      }
+    }
     if (ts.isPropertyAccessExpression(n) && n.expression.kind === ts.SyntaxKind.ThisKeyword && ts.isIdentifier(n.name) && natives.has(n.name.text))
       return f.createIdentifier(n.name.text);
     return ts.visitEachChild(n, visit, context);

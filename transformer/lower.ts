@@ -20,7 +20,7 @@ import type * as TS from 'typescript';
 import { Analysis, isAsyncFunction } from './analyze';
 import { refuse, Code, Reporter } from './diagnostics';
 import { boundNames } from './hoist';
-import { NativeFields, nativeFields } from './live';
+import { NativeFields, nativeFields, plainCallees } from './live';
 import { ExpressionLowerer, StepNames, isStable, literalKey, paren } from './spill';
 import { messageText, skipWrappers } from './messages';
 
@@ -1766,12 +1766,17 @@ export class FunctionLowerer extends ExpressionLowerer {
       }
     }
     if ((ts.isCallExpression(n) && ts.isIdentifier(n.expression)) || (ts.isTaggedTemplateExpression(n) && ts.isIdentifier(n.tag))) {
-      // A local called as a function is read from the frame; `(0, this.fn)()` keeps `this` undefined
-      // in the callee, as a plain call does ([source] fn() [output] (0, this.fn)()).
+      // A local called as a function is read from the frame and called plainly (`this` undefined in
+      // the callee), through `$fn`, which returns it when it is callable and else a function that
+      // throws V8's TypeError naming the local (`fn is not a function`, not `(0 , this.fn) is not a
+      // function`) once the arguments are evaluated, as the engine's check comes after them.
+      //   [source] fn(a)   [output] $fn(this.fn, "fn")(this.a)
       const out = ts.visitEachChild(n, this.visit, this.context) as TS.CallExpression | TS.TaggedTemplateExpression;
       const callee = ts.isCallExpression(out) ? out.expression : out.tag;
       if (!ts.isPropertyAccessExpression(callee)) return out;
-      const plain = f.createParenthesizedExpression(f.createComma(f.createNumericLiteral(0), callee));
+      const name = ts.isCallExpression(n) ? (n.expression as TS.Identifier) : (n.tag as TS.Identifier);
+      const plain = f.createCallExpression(this.rt('fn'), undefined, [callee, f.createStringLiteral(name.text)]);
+      plainCallees.add(plain);
       return ts.isCallExpression(out)
         ? f.updateCallExpression(out, plain, out.typeArguments, out.arguments)
         : f.updateTaggedTemplateExpression(out, plain, out.typeArguments, out.template);

@@ -12,7 +12,7 @@
 import { Coroutine, Frame, STEP_FRAME, SUSPEND, awaitValue } from './coroutine';
 import { RuntimeError } from './errors';
 import { coro } from './genframe';
-import { AsyncIter, closeSteps, getMethod, isObject, notObject, setGeneratorRecord } from './iteration';
+import { AsyncIter, closeSteps, getMethod, iterResult, setGeneratorRecord } from './iteration';
 
 /** Returned by a generator frame's $step at a `yield` (its value is in $y); never a user value. */
 export const YIELD: unique symbol = Symbol('tscoro.yield') as any;
@@ -247,15 +247,13 @@ function* delegateStep(frame: GenFrame, rec: AsyncIter, mode: Mode, v: unknown):
       frame.$y = yield v;
       return DELEGATE_RETURN;
     }
-    r = yield ret.call(it, v);
-    if (!isObject(r)) throw notObject(r);
-    if ((r as IteratorResult<unknown>).done) {
-      frame.$y = yield (r as IteratorResult<unknown>).value;
+    const rr = iterResult(yield ret.call(it, v));
+    if (rr.done) {
+      frame.$y = yield rr.value;
       return DELEGATE_RETURN;
     }
     // Not done: the lowered loop reads done and value of what this returns; done was read here.
-    return { done: false, value: (r as IteratorResult<unknown>).value };
+    return { done: false, value: rr.value };
   }
-  if (!isObject(r)) throw notObject(r);
-  return r as IteratorResult<unknown>;
+  return iterResult(r);
 }

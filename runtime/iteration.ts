@@ -12,12 +12,12 @@ import { coro } from './genframe';
 export type AnyIterator = { next?: unknown; return?: unknown; throw?: unknown };
 
 /** Whether x is an Object in the spec's sense (what an iterator result must be). */
-export function isObject(x: unknown): x is object {
+function isObject(x: unknown): x is object {
   return x !== null && (typeof x === 'object' || typeof x === 'function');
 }
 
 /** V8's TypeError for an iterator result that is not an object. */
-export function notObject(r: unknown): TypeError {
+function notObject(r: unknown): TypeError {
   return new TypeError(`Iterator result ${String(r)} is not an object`);
 }
 
@@ -82,9 +82,7 @@ export class SyncIter {
   next(): IteratorResult<unknown> {
     const n = this.n;
     if (typeof n !== 'function') throw notCallable(n);
-    const r = n.call(this.i);
-    if (!isObject(r)) throw notObject(r);
-    return r as IteratorResult<unknown>;
+    return iterResult(n.call(this.i));
   }
   /** An array pattern's element: the next value, or undefined once the iterator is done. */
   step(): unknown {
@@ -113,8 +111,7 @@ export class SyncIter {
     if (this.d) return;
     const ret = getMethod(this.i, 'return');
     if (ret === undefined) return;
-    const r = ret.call(this.i);
-    if (!isObject(r)) throw notObject(r);
+    iterResult(ret.call(this.i));
   }
   /** IteratorClose after a throw: what return() does is ignored, the throw goes on. */
   closeQuiet(): void {
@@ -192,7 +189,10 @@ export function setGeneratorRecord(next: unknown, record: (it: object) => AsyncI
   generatorRecord = record;
 }
 
-/** What `for await` awaited from next(): the result if it is an object, else V8's TypeError. */
+/**
+ * An iterator result as the protocol checks it: `r` if it is an object, else V8's TypeError. Also
+ * protocol `ir`: what a `for await` awaited from next().
+ */
 export function iterResult(r: unknown): IteratorResult<unknown> {
   if (!isObject(r)) throw notObject(r);
   return r as IteratorResult<unknown>;
@@ -227,7 +227,8 @@ export function asyncIteratorOf(obj: unknown, text?: string): AsyncIter {
 /**
  * A sync iterator seen as an async one (%AsyncFromSyncIteratorPrototype%): each result's value is
  * awaited, as V8 does in Node 20 (which does not yet close the sync iterator when that await
- * rejects, nor when it has no throw()). Its methods pass on their argument only when they were given one, as the spec does.
+ * rejects, nor when it has no throw()). Its methods pass on their argument only when they were
+ * given one, as the spec does.
  */
 class AsyncFromSync {
   private readonly s: object;
@@ -237,25 +238,19 @@ class AsyncFromSync {
     this.sn = sn;
   }
   next(...args: unknown[]): unknown {
-    const r = callableMethod(this.sn).apply(this.s, args);
-    if (!isObject(r)) throw notObject(r);
-    return continuation(r as IteratorResult<unknown>, 'next');
+    return continuation(iterResult(callableMethod(this.sn).apply(this.s, args)), 'next');
   }
   return(...args: unknown[]): unknown {
     const ret = getMethod(this.s, 'return');
     if (ret === undefined) return { value: args[0], done: true };
-    const r = ret.apply(this.s, args);
-    if (!isObject(r)) throw notObject(r);
-    return continuation(r as IteratorResult<unknown>, 'return');
+    return continuation(iterResult(ret.apply(this.s, args)), 'return');
   }
   // Without a sync throw() the error is thrown as it is: V8 in Node 20 follows the spec before
   // ES2025, which closes the sync iterator and throws TypeError instead.
   throw(...args: unknown[]): unknown {
     const th = getMethod(this.s, 'throw');
     if (th === undefined) throw args[0];
-    const r = th.apply(this.s, args);
-    if (!isObject(r)) throw notObject(r);
-    return continuation(r as IteratorResult<unknown>, 'throw');
+    return continuation(iterResult(th.apply(this.s, args)), 'throw');
   }
 }
 
@@ -291,6 +286,5 @@ export function* closeSteps(it: object, quiet: boolean): Generator<unknown, void
   }
   const ret = getMethod(it, 'return');
   if (ret === undefined) return;
-  const r = yield ret.call(it);
-  if (!isObject(r)) throw notObject(r);
+  iterResult(yield ret.call(it));
 }

@@ -428,7 +428,8 @@ function isStrictFile(ts: typeof TS, program: TS.Program, sf: TS.SourceFile): bo
 function isStrictFunction(ts: typeof TS, fn: TS.Node): boolean {
   for (let n: TS.Node | undefined = fn; n !== undefined; n = n.parent) {
     if (ts.isClassLike(n)) return true;
-    if (ts.isFunctionLike(n) && (n as TS.FunctionLikeDeclaration).body && ts.isBlock((n as TS.FunctionLikeDeclaration).body!) && hasUseStrict(ts, ((n as TS.FunctionLikeDeclaration).body as TS.Block).statements)) return true;
+    const body = ts.isFunctionLike(n) ? (n as TS.FunctionLikeDeclaration).body : undefined;
+    if (body !== undefined && ts.isBlock(body) && hasUseStrict(ts, body.statements)) return true;
   }
   return false;
 }

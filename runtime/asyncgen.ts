@@ -9,8 +9,11 @@
 // suspended at a `yield` with a return completion (`g.return(v)`): the lowered yield awaits v and
 // returns through the enclosing finally blocks. A `yield x` returns the YIELD sentinel from $step
 // after storing the (awaited) x in $y; any other return is the generator's completion.
-import { Coroutine, Frame, STEP_FRAME, SUSPEND, awaitValue } from './coroutine';
-import { RuntimeError } from './errors';
+import { Coroutine, Frame, STEP_FRAME, SUSPEND, awaitValue, drv } from './coroutine';
+import { EventLoop, _getActiveLoop, _setAsyncgenCloser } from './loop';
+import { CancelledError, RuntimeError } from './errors';
+import { ensureFuture, gather } from './combinators';
+import { FutureState } from './future';
 import { coro } from './genframe';
 import { AsyncIter, closeSteps, getMethod, iterResult, setGeneratorRecord } from './iteration';
 
@@ -74,13 +77,14 @@ export class GenStep {
         const r = awaitValue(this, this._arg);
         return r === SUSPEND ? r : { value: r, done: true };
       }
+      if (st === undefined) firstIter(g);
       g.$gs = GenState.Running;
       g.$p = this;
       let r: unknown;
       try {
         r = (g.$step as (m: Mode, v: unknown) => unknown)(mode, this._arg);
       } catch (err) {
-        g.$gs = GenState.Done;
+        finished(g);
         throw err;
       }
       return r === SUSPEND ? r : outcome(g, r);
@@ -92,7 +96,7 @@ export class GenStep {
     }
     // The frame suspended on an await meanwhile; the task hands back how its step ended.
     if (m) {
-      g.$gs = GenState.Done;
+      finished(g);
       throw v;
     }
     return outcome(g, v);
@@ -115,9 +119,54 @@ function outcome(g: GenFrame, r: unknown): IteratorResult<unknown> {
     g.$y = undefined;
     return { value, done: false };
   }
-  g.$gs = GenState.Done;
+  finished(g);
   return { value: r, done: true };
 }
+
+// asyncio's firstiter hook: a generator started in a loop's task (or while a loop runs) joins that
+// loop's set of generators to close at shutdown (loop.shutdownAsyncgens()). Not the default loop
+// that drives native awaits outside run(): it never shuts down ...
+function firstIter(g: GenFrame): void {
+  const t = drv.task;
+  const loop = t !== null ? t._loop : _getActiveLoop();
+  if (loop !== null && !loop._closed && !loop._forever) (loop._asyncgens ??= new Set()).add(g as unknown as AsyncGenerator<unknown>);
+}
+
+// ... and leaves it when it finishes (CPython's weak set keeps it, but closing a finished generator
+// does nothing). A generator finishing in another loop's task stays in the first loop's set, closed
+// there as a no-op.
+function finished(g: GenFrame): void {
+  g.$gs = GenState.Done;
+  const t = drv.task;
+  if (t !== null) t._loop._asyncgens?.delete(g as unknown as AsyncGenerator<unknown>);
+}
+
+/**
+ * asyncio's BaseEventLoop.shutdown_asyncgens, the body of EventLoop.shutdownAsyncgens(): close the
+ * generators left started (the set empties first, so one started meanwhile waits for a later
+ * call), concurrently through gather, and report the ones whose closing failed. As in CPython a
+ * CancelledError is not reported (it is no Exception there).
+ */
+function* shutdownAsyncgensBody(loop: EventLoop): Generator<unknown, void, unknown> {
+  const gens = loop._asyncgens;
+  if (gens === null || gens.size === 0) return;
+  const closing = [...gens];
+  gens.clear();
+  const closers = closing.map((g) => ensureFuture(g.return(undefined), loop));
+  yield gather(closers, { returnExceptions: true });
+  for (let i = 0; i < closing.length; i++) {
+    const f = closers[i];
+    if (f._state !== FutureState.Failed) continue;
+    const exc = f.exception();
+    if (exc instanceof CancelledError) continue;
+    loop.callExceptionHandler({
+      message: `an error occurred during closing of asynchronous generator ${String(closing[i])}`,
+      exception: exc,
+      asyncgen: closing[i],
+    });
+  }
+}
+_setAsyncgenCloser((loop) => coro(shutdownAsyncgensBody(loop), 'shutdown_asyncgens'));
 
 /**
  * The prototype of compiled async generator objects (after each function's frame class). Methods

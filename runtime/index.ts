@@ -2,7 +2,7 @@
 // Emitted code does not import this module; it imports `tscoro/protocol` (see protocol.ts).
 import { RuntimeError } from './errors';
 import { Future, FutureState } from './future';
-import { ClockKind, EventLoop, _getActiveLoop, _setActiveLoop, defaultClock } from './loop';
+import { ClockKind, EventLoop, _getActiveLoop, _setActiveLoop, _setAsyncgenCloser, defaultClock } from './loop';
 import { Coroutine } from './coroutine';
 import { Task, checkCoroutine } from './task';
 import { gather } from './combinators';
@@ -156,8 +156,8 @@ function shutdown(loop: EventLoop, then: () => void): void {
           task: t,
         });
     }
-    // shutdown_asyncgens() and shutdown_default_executor(): each one task that returns at once.
-    runUntilComplete(loop, new Task(new TrivialFrame() as unknown as PromiseLike<void>, loop), () =>
+    // shutdown_asyncgens(), then shutdown_default_executor() (no executor here: a task that returns at once).
+    runUntilComplete(loop, new Task(loop.shutdownAsyncgens(), loop), () =>
       runUntilComplete(loop, new Task(new TrivialFrame() as unknown as PromiseLike<void>, loop), then),
     );
   };
@@ -169,7 +169,8 @@ function shutdown(loop: EventLoop, then: () => void): void {
   runUntilComplete(loop, gather(leftovers, { returnExceptions: true }), afterCancel);
 }
 
-/** A coroutine that returns at once (the shutdown steps asyncio runs at the end of run()). */
+
+/** A coroutine that returns at once (the shutdown step asyncio runs last at the end of run()). */
 class TrivialFrame extends Coroutine<void> {
   override $step(m: 0 | 1, v: unknown): unknown {
     if (m) throw v;
@@ -177,6 +178,8 @@ class TrivialFrame extends Coroutine<void> {
   }
 }
 Object.defineProperty(TrivialFrame.prototype, '$name', { value: 'shutdown' });
+// shutdownAsyncgens() before asyncgen.ts is loaded: no generator can have started, nothing to close.
+_setAsyncgenCloser(() => new TrivialFrame() as unknown as Promise<void>, true);
 
 // ---- asyncio's high-level API: synchronisation, queues, timeouts, waiting, task groups ----
 export { Lock } from './sync/lock';

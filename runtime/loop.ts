@@ -238,6 +238,14 @@ const perfNow: () => number =
 
 let TaskClass: typeof import('./task').Task | null = null;
 
+// The body of EventLoop.shutdownAsyncgens(): asyncgen.ts's, or index.ts's stand-in that returns at
+// once while no compiled generator exists (so that the core bundle leaves asyncgen.ts out).
+let asyncgenCloser: ((loop: EventLoop) => Promise<void>) | null = null;
+/** @internal Sets the body; a `fallback` does not replace one already set. */
+export function _setAsyncgenCloser(fn: (loop: EventLoop) => Promise<void>, fallback = false): void {
+  if (!fallback || asyncgenCloser === null) asyncgenCloser = fn;
+}
+
 // Pairs per ready-queue block; slot RQ_NEXT (after the pairs) links the next block.
 const RQ_BLOCK = 512;
 const RQ_NEXT = RQ_BLOCK * 2;
@@ -284,6 +292,13 @@ export class EventLoop {
   /** @internal */ _hostTimerWhen = Infinity;
   /** @internal Tasks of this loop that are not done (allTasks()). */ readonly _tasks = new TaskList<any>();
   /** @internal */ _taskCounter = 0;
+  /**
+   * @internal Async generators first iterated in one of this loop's tasks and not finished
+   * (asyncio's _asyncgens, through the firstiter hook; see asyncgen.ts). A strong set, not a weak
+   * one: shutdownAsyncgens() closes each generator left suspended, deterministically, where CPython
+   * may already have closed it when it was garbage-collected. Made on first use.
+   */
+  _asyncgens: Set<AsyncGenerator<unknown, unknown, unknown>> | null = null;
   /** @internal */ _exceptionHandler: ExceptionHandler | null = null;
   /** @internal */ _taskFactory: TaskFactory | null = null;
   /**
@@ -365,6 +380,18 @@ export class EventLoop {
    */
   setExceptionHandler(handler: ExceptionHandler | null): void {
     this._exceptionHandler = handler;
+  }
+
+  /**
+   * Closes every async generator that was started in this loop's tasks and has not finished
+   * (asyncio's loop.shutdown_asyncgens): each one's return() (Python's aclose()) runs in a task of
+   * its own, all at once, and an error from one goes to the exception handler with the key
+   * `asyncgen`. run() and Runner.close() call it after cancelling the tasks left over. Returns a
+   * coroutine.
+   */
+  shutdownAsyncgens(): Promise<void> {
+    // The body needs gather and the coroutine driver, which import this module (see _setAsyncgenCloser).
+    return asyncgenCloser!(this);
   }
 
   /** Reports an error through the exception handler (asyncio's call_exception_handler). */

@@ -1,6 +1,7 @@
 // asyncio's warnings: "Task exception was never retrieved", "Task was destroyed but it is pending!",
 // and in debug mode "coroutine 'f' was never awaited", the creation stack, and "Executing <Task ...>
-// took N seconds". Takes small TypeScript programs, compiled in memory with the transformer; runs
+// took N seconds"; error stacks; and the report of an async generator that failed while the loop
+// closed it at shutdown. Takes small TypeScript programs, compiled in memory with the transformer; runs
 // each in a child process with `node --expose-gc` so it can force the collections that trigger the
 // reports (a FinalizationRegistry callback runs in a later host task: the programs wait on a native
 // timer after gc()); produces assertions on stderr.
@@ -297,3 +298,80 @@ run(main());
 });
 
 stacks.run();
+
+// asyncio's shutdown_asyncgens: generators left started when a loop shuts down are closed, and a
+// failure there is reported (the pair 83-shutdown-asyncgens pins the order against CPython).
+const agens = suite('shutdown of async generators');
+
+agens('run(), Runner.close() and loop.shutdownAsyncgens() close the generators left started; native ones are not kept', () => {
+  const r = runTs('shutdown-asyncgens', `
+import { run, sleep, Runner, currentTask, getRunningLoop } from 'tscoro';
+const keep: unknown[] = [];
+async function* gen(name: string) {
+  try { yield 1; yield 2; } finally {
+    await sleep(0);
+    console.log(name, 'closed', currentTask() === mainTask ? 'in main' : 'in its own task');
+  }
+}
+async function* failing() { try { yield 1; } finally { throw new Error('failed while closing'); } }
+let mainTask: unknown;
+async function main() {
+  mainTask = currentTask();
+  const a = gen('a');
+  keep.push(a);
+  await a.next();
+  await getRunningLoop().shutdownAsyncgens();
+  console.log('after shutdownAsyncgens', JSON.stringify(await a.next()));
+  await getRunningLoop().shutdownAsyncgens();
+  const b = gen('b');
+  keep.push(b);
+  await b.next();
+  const f = failing();
+  keep.push(f);
+  await f.next();
+  console.log('main done');
+}
+async function runnerMain() {
+  const c = gen('c');
+  keep.push(c);
+  await c.next();
+  console.log('runner main done');
+}
+// (Plain functions from here: an async arrow would run as a task of the default loop.)
+const r = new Runner();
+run(main())
+  .then(() => r.run(runnerMain()))
+  .then(() => {
+    console.log('before close');
+    return r.close();
+  })
+  .then(() => {
+    const n = gen('native');
+    keep.push(n);
+    return n.next();
+  })
+  .then((x) => {
+    console.log('native', x.value);
+    const { _getDefaultLoop } = require(require.resolve('tscoro').replace(/index\.js$/, 'loop.js'));
+    console.log('default loop keeps', _getDefaultLoop()._asyncgens);
+  });
+`);
+  assert.is(
+    r.stdout,
+    [
+      'a closed in its own task',
+      'after shutdownAsyncgens {"done":true}',
+      'main done',
+      'b closed in its own task',
+      'runner main done',
+      'before close',
+      'c closed in its own task',
+      'native 1',
+      'default loop keeps null',
+      '',
+    ].join('\n'),
+  );
+  assert.match(r.stderr, /^an error occurred during closing of asynchronous generator <async_generator object failing>\nasyncgen: <async_generator object failing>\nError: failed while closing\n/);
+});
+
+agens.run();

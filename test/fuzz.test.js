@@ -3,6 +3,9 @@
 // batches over worker threads, one child process per batch). On a failure the first failing program
 // is shrunk and printed with both outputs and the command that reproduces it.
 // TSCORO_FUZZ_SEED and TSCORO_FUZZ_COUNT override the seed and the count (to explore more seeds in CI).
+// The second test is the scheduling tester (test/fuzz/sched.js): random paired programs on CPython's
+// asyncio (python3, virtual clock) and on tscoro must print the same lines; TSCORO_SCHED_SEED and
+// TSCORO_SCHED_COUNT override its seed and count.
 'use strict';
 const { suite } = require('uvu');
 const assert = require('uvu/assert');
@@ -36,6 +39,18 @@ fuzz(`${COUNT} random async programs print the same natively and compiled (seed 
       `${failures.length} of ${COUNT} programs failed (${others || 'only this one'}); the first:\n${describe(first, shrunk)}`,
     );
   }
+});
+
+const SCHED_SEED = Number(process.env.TSCORO_SCHED_SEED || 20261126);
+const SCHED_COUNT = Number(process.env.TSCORO_SCHED_COUNT || 400);
+
+fuzz(`${SCHED_COUNT} random scheduling programs print what CPython's asyncio prints (seed ${SCHED_SEED})`, async () => {
+  compile.get();
+  const { checkSched, describeSched } = require('./fuzz/sched');
+  const { ran, failures } = await checkSched(SCHED_SEED, 0, SCHED_COUNT);
+  assert.is(ran, SCHED_COUNT);
+  if (failures.length > 0)
+    assert.unreachable(`${failures.length} of ${SCHED_COUNT} programs differ from CPython; the first:\n${describeSched(failures[0])}`);
 });
 
 fuzz.run();

@@ -1,0 +1,323 @@
+// Seeded generator of paired scheduling programs for the differential tester against CPython
+// (test/fuzz/sched.js). Takes a 32-bit seed; produces `{ py, ts }`: the same asyncio program written
+// for CPython (run under ../shared/tools/vasyncio.py, CPython's own loop on a virtual clock) and for
+// tscoro (compiled by the transformer, run on the virtual clock). They must print the same lines.
+//
+// What a program contains: a few worker tasks that share two Events, two Queues (maxsize 1 and
+// unbounded) and a Lock, and a few sub-coroutines. Worker bodies nest (up to depth 2): logging,
+// sleep(0) and timed sleeps, Event wait/set/clear, Queue put/get/putNowait, `async with lock`,
+// try/except CancelledError (re-raised), try/finally, try/except ValueError around a raise,
+// `async with asyncio.timeout(d)` (withTimeout), wait_for (waitFor), a sub-coroutine awaited inline
+// or as a Task, gather of sub-coroutines, and cancelling another task. main starts the workers,
+// interleaves sleeps, cancels and Event sets, waits for them with a timeout, cancels what is left
+// (in list order), and prints each task's result or exception class.
+//
+// Rules that keep both sides comparable (each a documented difference, not a bug):
+// - timers with equal deadlines: CPython's heap orders them by its internals, tscoro by insertion
+//   (README, "Scheduling"). Every delay is a 4-decimal base times a per-task factor, so two timers
+//   meet at the same instant only by a float coincidence;
+// - only strings and integers are printed (Python prints True/None/lists differently), and
+//   exceptions by class name;
+// - nothing blocks for ever: main's wait() has a timeout after which the rest is cancelled, and main
+//   itself never waits on an Event, a full Queue or the Lock before it.
+'use strict';
+const { mulberry32 } = require('./gen');
+
+const PY_HEADER = `import asyncio
+
+ev = [asyncio.Event(), asyncio.Event()]
+qs = [asyncio.Queue(1), asyncio.Queue()]
+lk = asyncio.Lock()
+T = []
+
+
+def fmt(r):
+    if isinstance(r, BaseException):
+        return type(r).__name__
+    return str(r)
+
+`;
+
+const TS_HEADER = `import { run, sleep, createTask, gather, wait, waitFor, withTimeout, Event, Queue, QueueFull, Lock, Task, CancelledError, TimeoutError } from 'tscoro';
+
+class ValueError extends Error {
+  override name = 'ValueError';
+}
+
+const ev = [new Event(), new Event()];
+const qs = [new Queue<number>(1), new Queue<number>()];
+const lk = new Lock();
+const T: Task<number>[] = [];
+
+function fmt(r: unknown): string {
+  if (r instanceof CancelledError) return 'CancelledError';
+  if (r instanceof TimeoutError) return 'TimeoutError';
+  if (r instanceof Error) return r.name;
+  return String(r);
+}
+
+`;
+
+/** Lines of both languages for one construct; `indent` nests a block. */
+class Out {
+  constructor() {
+    this.py = [];
+    this.ts = [];
+  }
+  both(py, ts, depth) {
+    this.py.push('    '.repeat(depth) + py);
+    this.ts.push('  '.repeat(depth) + ts);
+  }
+  pyOnly(line, depth) {
+    this.py.push('    '.repeat(depth) + line);
+  }
+  tsOnly(line, depth) {
+    this.ts.push('  '.repeat(depth) + line);
+  }
+}
+
+class SchedGen {
+  constructor(seed) {
+    this.rand = mulberry32(seed);
+    this.label = 0;
+    this.nWorkers = 2 + this.int(4);
+    this.nSubs = 1 + this.int(3);
+    /** Subs a body may call (sub j calls only sub0..sub(j-1)). */
+    this.subLimit = 0;
+  }
+  int(n) {
+    return Math.floor(this.rand() * n);
+  }
+  chance(p) {
+    return this.rand() < p;
+  }
+  pick(xs) {
+    return xs[this.int(xs.length)];
+  }
+  /** A delay: 0 (one pass) or a 4-decimal base times the task's factor `f`. */
+  delay() {
+    if (this.chance(0.3)) return { py: '0', ts: '0' };
+    const base = (1 + this.int(9999)) / 10000;
+    return { py: `${base} * f`, ts: `${base} * f` };
+  }
+  tag() {
+    return `s${this.label++}`;
+  }
+
+  /** Statements of a worker or sub body at `depth` (the indent); `sub`: no blocking waits. */
+  body(out, depth, n, nest, sub) {
+    for (let i = 0; i < n; i++) this.statement(out, depth, nest, sub);
+  }
+
+  statement(out, depth, nest, sub) {
+    const r = this.rand();
+    const k = this.int(2);
+    const d = () => this.delay();
+    if (r < 0.08) {
+      const t = this.tag();
+      out.both(`print(name, "${t}")`, `console.log(name, '${t}');`, depth);
+    } else if (r < 0.22) {
+      const x = d();
+      out.both(`await asyncio.sleep(${x.py})`, `await sleep(${x.ts});`, depth);
+    } else if (r < 0.33 && !sub) {
+      const t = this.tag();
+      out.both(`await ev[${k}].wait()`, `await ev[${k}].wait();`, depth);
+      out.both(`print(name, "${t}")`, `console.log(name, '${t}');`, depth);
+    } else if (r < 0.40) {
+      if (this.chance(0.75)) out.both(`ev[${k}].set()`, `ev[${k}].set();`, depth);
+      else out.both(`ev[${k}].clear()`, `ev[${k}].clear();`, depth);
+    } else if (r < 0.47 && !sub) {
+      const v = this.int(100);
+      out.both(`await qs[${k}].put(${v})`, `await qs[${k}].put(${v});`, depth);
+    } else if (r < 0.54 && !sub) {
+      out.both(`print(name, "got", await qs[${k}].get())`, `console.log(name, 'got', await qs[${k}].get());`, depth);
+    } else if (r < 0.56) {
+      const v = this.int(100);
+      out.pyOnly('try:', depth);
+      out.pyOnly(`qs[${k}].put_nowait(${v})`, depth + 1);
+      out.pyOnly('except asyncio.QueueFull:', depth);
+      out.pyOnly('print(name, "full")', depth + 1);
+      out.tsOnly('try {', depth);
+      out.tsOnly(`qs[${k}].putNowait(${v});`, depth + 1);
+      out.tsOnly('} catch (e) {', depth);
+      out.tsOnly('if (!(e instanceof QueueFull)) throw e;', depth + 1);
+      out.tsOnly("console.log(name, 'full');", depth + 1);
+      out.tsOnly('}', depth);
+    } else if (r < 0.62 && nest > 0 && !sub) {
+      const t = this.tag();
+      out.pyOnly('async with lk:', depth);
+      out.tsOnly('await lk.acquire();', depth);
+      out.tsOnly('try {', depth);
+      out.both(`print(name, "${t} locked")`, `console.log(name, '${t} locked');`, depth + 1);
+      this.body(out, depth + 1, 1 + this.int(3), nest - 1, sub);
+      out.tsOnly('} finally {', depth);
+      out.tsOnly('lk.release();', depth + 1);
+      out.tsOnly('}', depth);
+    } else if (r < 0.68 && nest > 0) {
+      const t = this.tag();
+      out.both('try:', 'try {', depth);
+      this.body(out, depth + 1, 1 + this.int(3), nest - 1, sub);
+      out.pyOnly('except asyncio.CancelledError:', depth);
+      out.pyOnly(`print(name, "${t} cancelled")`, depth + 1);
+      out.pyOnly('raise', depth + 1);
+      out.tsOnly('} catch (e) {', depth);
+      out.tsOnly(`if (e instanceof CancelledError) console.log(name, '${t} cancelled');`, depth + 1);
+      out.tsOnly('throw e;', depth + 1);
+      out.tsOnly('}', depth);
+    } else if (r < 0.73 && nest > 0) {
+      const t = this.tag();
+      out.both('try:', 'try {', depth);
+      this.body(out, depth + 1, 1 + this.int(3), nest - 1, sub);
+      out.pyOnly('finally:', depth);
+      out.tsOnly('} finally {', depth);
+      out.both(`print(name, "${t} finally")`, `console.log(name, '${t} finally');`, depth + 1);
+      out.tsOnly('}', depth);
+    } else if (r < 0.77 && nest > 0) {
+      const t = this.tag();
+      out.both('try:', 'try {', depth);
+      this.body(out, depth + 1, this.int(2), nest - 1, sub);
+      out.both(`raise ValueError("${t}")`, `throw new ValueError('${t}');`, depth + 1);
+      out.pyOnly('except ValueError:', depth);
+      out.pyOnly(`print(name, "${t} caught")`, depth + 1);
+      out.tsOnly('} catch (e) {', depth);
+      out.tsOnly('if (!(e instanceof ValueError)) throw e;', depth + 1);
+      out.tsOnly(`console.log(name, '${t} caught');`, depth + 1);
+      out.tsOnly('}', depth);
+    } else if (r < 0.83 && nest > 0) {
+      const t = this.tag();
+      const x = d();
+      out.pyOnly('try:', depth);
+      out.pyOnly(`async with asyncio.timeout(${x.py}):`, depth + 1);
+      out.tsOnly('try {', depth);
+      out.tsOnly(`await withTimeout(${x.ts}, async () => {`, depth + 1);
+      this.body(out, depth + 2, 1 + this.int(3), nest - 1, sub);
+      out.both(`print(name, "${t} in time")`, `console.log(name, '${t} in time');`, depth + 2);
+      out.tsOnly('});', depth + 1);
+      out.pyOnly('except TimeoutError:', depth);
+      out.pyOnly(`print(name, "${t} timeout")`, depth + 1);
+      out.tsOnly('} catch (e) {', depth);
+      out.tsOnly('if (!(e instanceof TimeoutError)) throw e;', depth + 1);
+      out.tsOnly(`console.log(name, '${t} timeout');`, depth + 1);
+      out.tsOnly('}', depth);
+    } else if (r < 0.87 && this.subLimit > 0) {
+      const t = this.tag();
+      const x = d();
+      const j = this.int(this.subLimit);
+      out.pyOnly('try:', depth);
+      out.pyOnly(`print(name, "${t}", await asyncio.wait_for(sub${j}(name, f), ${x.py}))`, depth + 1);
+      out.pyOnly('except TimeoutError:', depth);
+      out.pyOnly(`print(name, "${t} timeout")`, depth + 1);
+      out.tsOnly('try {', depth);
+      out.tsOnly(`console.log(name, '${t}', await waitFor(sub${j}(name, f), ${x.ts}));`, depth + 1);
+      out.tsOnly('} catch (e) {', depth);
+      out.tsOnly('if (!(e instanceof TimeoutError)) throw e;', depth + 1);
+      out.tsOnly(`console.log(name, '${t} timeout');`, depth + 1);
+      out.tsOnly('}', depth);
+    } else if (r < 0.91 && this.subLimit > 0) {
+      const t = this.tag();
+      const j = this.int(this.subLimit);
+      if (this.chance(0.5))
+        out.both(`print(name, "${t}", await sub${j}(name, f))`, `console.log(name, '${t}', await sub${j}(name, f));`, depth);
+      else
+        out.both(
+          `print(name, "${t}", await asyncio.create_task(sub${j}(name, f)))`,
+          `console.log(name, '${t}', await createTask(sub${j}(name, f)));`,
+          depth,
+        );
+    } else if (r < 0.94 && this.subLimit > 0) {
+      const t = this.tag();
+      const a = this.int(this.subLimit);
+      const b = this.int(this.subLimit);
+      out.both(
+        `print(name, "${t}", " ".join(map(str, await asyncio.gather(sub${a}(name, f), sub${b}(name, f * 1.01)))))`,
+        `console.log(name, '${t}', (await gather(sub${a}(name, f), sub${b}(name, f * 1.01))).join(' '));`,
+        depth,
+      );
+    } else if (r >= 0.94 && !sub) {
+      // main may still be starting the tasks (it can sleep between two createTask calls).
+      const j = this.int(this.nWorkers);
+      out.both(`if len(T) > ${j}:`, `if (T.length > ${j})`, depth);
+      out.both(
+        `print(name, "cancel t${j}", str(T[${j}].cancel()).lower())`,
+        `console.log(name, 'cancel t${j}', T[${j}].cancel());`,
+        depth + 1,
+      );
+    } else {
+      const t = this.tag();
+      out.both(`print(name, "${t}")`, `console.log(name, '${t}');`, depth);
+    }
+  }
+
+  generate() {
+    const out = new Out();
+    for (let j = 0; j < this.nSubs; j++) {
+      this.subLimit = j; // sub j calls only subs below it: no recursion
+      out.both(`async def sub${j}(name, f):`, `async function sub${j}(name: string, f: number): Promise<number> {`, 0);
+      this.body(out, 1, 1 + this.int(3), 1, true);
+      const v = this.int(1000);
+      out.both(`return ${v}`, `return ${v};`, 1);
+      out.tsOnly('}', 0);
+      out.both('', '', 0);
+    }
+    this.subLimit = this.nSubs;
+    for (let i = 0; i < this.nWorkers; i++) {
+      out.both(`async def w${i}(name, f):`, `async function w${i}(name: string, f: number): Promise<number> {`, 0);
+      this.body(out, 1, 2 + this.int(5), 2, false);
+      out.both(`return ${100 + i}`, `return ${100 + i};`, 1);
+      out.tsOnly('}', 0);
+      out.both('', '', 0);
+    }
+    out.both('async def main():', 'async function main(): Promise<void> {', 0);
+    out.both('f = 1', 'const f = 1;', 1);
+    out.both('name = "main"', "const name = 'main';", 1);
+    for (let i = 0; i < this.nWorkers; i++) {
+      // A distinct factor per task keeps their deadlines apart (see the header).
+      const fi = (1 + (i + 1) * 0.0137 + this.int(1000) / 1e6).toFixed(6);
+      out.both(`T.append(asyncio.create_task(w${i}("t${i}", ${fi})))`, `T.push(createTask(w${i}('t${i}', ${fi})));`, 1);
+      if (this.chance(0.3)) this.mainStatement(out);
+    }
+    for (let n = this.int(4); n > 0; n--) this.mainStatement(out);
+    out.both('await asyncio.wait(T, timeout=50)', 'await wait(T, { timeout: 50 });', 1);
+    out.pyOnly('for t in T:', 1);
+    out.pyOnly('if not t.done():', 2);
+    out.pyOnly('t.cancel()', 3);
+    out.tsOnly('for (const t of T) if (!t.done()) t.cancel();', 1);
+    out.pyOnly('results = await asyncio.gather(*T, return_exceptions=True)', 1);
+    out.pyOnly('for i, r in enumerate(results):', 1);
+    out.pyOnly('print("result", i, fmt(r))', 2);
+    out.tsOnly('const results = await gather(T, { returnExceptions: true });', 1);
+    out.tsOnly("results.forEach((r, i) => console.log('result', i, fmt(r)));", 1);
+    out.tsOnly('}', 0);
+    out.both('', '', 0);
+    out.pyOnly('asyncio.run(main())', 0);
+    out.pyOnly('print("end")', 0);
+    out.tsOnly("run(main()).then(() => console.log('end'), (e) => console.log('uncaught', fmt(e)));", 0);
+    return { py: PY_HEADER + out.py.join('\n') + '\n', ts: TS_HEADER + out.ts.join('\n') + '\n' };
+  }
+
+  mainStatement(out) {
+    const r = this.rand();
+    if (r < 0.4) {
+      const x = this.delay();
+      out.both(`await asyncio.sleep(${x.py})`, `await sleep(${x.ts});`, 1);
+    } else if (r < 0.6) {
+      const j = this.int(this.nWorkers);
+      out.both(`if len(T) > ${j}:`, `if (T.length > ${j})`, 1);
+      out.both(`print("main cancel t${j}", str(T[${j}].cancel()).lower())`, `console.log('main cancel t${j}', T[${j}].cancel());`, 2);
+    } else if (r < 0.8) {
+      const k = this.int(2);
+      out.both(`ev[${k}].set()`, `ev[${k}].set();`, 1);
+    } else {
+      // Into the unbounded queue: main must not block (only its final wait() has a timeout).
+      const v = this.int(100);
+      out.both(`await qs[1].put(${v})`, `await qs[1].put(${v});`, 1);
+    }
+  }
+}
+
+/** The paired program for `seed`: `{ py, ts }`. */
+function generateSched(seed) {
+  return new SchedGen(seed).generate();
+}
+
+module.exports = { generateSched };

@@ -4,18 +4,21 @@
 // tscoro (compiled by the transformer, run on the virtual clock). They must print the same lines.
 //
 // What a program contains: a few worker tasks that share two Events, two Queues (maxsize 1 and
-// unbounded) and a Lock, and a few sub-coroutines. Worker bodies nest (up to depth 2): logging,
-// sleep(0) and timed sleeps, Event wait/set/clear, Queue put/get/putNowait, `async with lock`,
-// try/except CancelledError (re-raised), try/finally, try/except ValueError around a raise,
-// `async with asyncio.timeout(d)` (withTimeout), wait_for (waitFor), a sub-coroutine awaited inline
-// or as a Task, gather of sub-coroutines, and cancelling another task. main starts the workers,
+// unbounded), a Lock, a Semaphore(2) and a Future, and a few sub-coroutines. Worker bodies nest (up
+// to depth 2): logging, sleep(0) and timed sleeps, Event wait/set/clear, Queue put/get/putNowait,
+// `async with lock` and `async with sem`, try/except CancelledError (re-raised), try/finally,
+// try/except ValueError around a raise, `async with asyncio.timeout(d)` (withTimeout), wait_for
+// (waitFor), a sub-coroutine awaited inline, as a Task or through shield, gather of sub-coroutines,
+// a TaskGroup of subs, call_later callbacks, setting and awaiting the shared Future, and cancelling
+// another task. main starts the workers,
 // interleaves sleeps, cancels and Event sets, waits for them with a timeout, cancels what is left
 // (in list order), and prints each task's result or exception class.
 //
 // Rules that keep both sides comparable (each a documented difference, not a bug):
 // - timers with equal deadlines: CPython's heap orders them by its internals, tscoro by insertion
-//   (README, "Scheduling"). Every delay is a 4-decimal base times a per-task factor, so two timers
-//   meet at the same instant only by a float coincidence;
+//   (README, "Scheduling"). Every delay is a 4-decimal base times `f`, a factor each task and each
+//   call site of a sub scales by its own random number, so two timers meet at the same instant only
+//   by a float coincidence (a callback's delay is never 0: it would be a timer due at once);
 // - only strings and integers are printed (Python prints True/None/lists differently), and
 //   exceptions by class name;
 // - nothing blocks for ever: main's wait() has a timeout after which the rest is cancelled, and main
@@ -28,7 +31,9 @@ const PY_HEADER = `import asyncio
 ev = [asyncio.Event(), asyncio.Event()]
 qs = [asyncio.Queue(1), asyncio.Queue()]
 lk = asyncio.Lock()
+sem = asyncio.Semaphore(2)
 T = []
+FUT = []
 
 
 def fmt(r):
@@ -38,7 +43,7 @@ def fmt(r):
 
 `;
 
-const TS_HEADER = `import { run, sleep, createTask, gather, wait, waitFor, withTimeout, Event, Queue, QueueFull, Lock, Task, CancelledError, TimeoutError } from 'tscoro';
+const TS_HEADER = `import { run, sleep, createTask, gather, wait, waitFor, withTimeout, shield, taskGroup, getRunningLoop, Event, Queue, QueueFull, Lock, Semaphore, Future, Task, CancelledError, TimeoutError } from 'tscoro';
 
 class ValueError extends Error {
   override name = 'ValueError';
@@ -47,7 +52,9 @@ class ValueError extends Error {
 const ev = [new Event(), new Event()];
 const qs = [new Queue<number>(1), new Queue<number>()];
 const lk = new Lock();
+const sem = new Semaphore(2);
 const T: Task<number>[] = [];
+const FUT: Future<number>[] = [];
 
 function fmt(r: unknown): string {
   if (r instanceof CancelledError) return 'CancelledError';
@@ -95,10 +102,14 @@ class SchedGen {
     return xs[this.int(xs.length)];
   }
   /** A delay: 0 (one pass) or a 4-decimal base times the task's factor `f`. */
-  delay() {
-    if (this.chance(0.3)) return { py: '0', ts: '0' };
+  delay(zero = 0.3) {
+    if (this.chance(zero)) return { py: '0', ts: '0' };
     const base = (1 + this.int(9999)) / 10000;
     return { py: `${base} * f`, ts: `${base} * f` };
+  }
+  /** `f` times a factor of its own: every call site of a sub gives it a distinct clock factor. */
+  f() {
+    return `f * ${(1 + (1 + this.int(99999)) / 1e6).toFixed(6)}`;
   }
   tag() {
     return `s${this.label++}`;
@@ -203,12 +214,13 @@ class SchedGen {
       const t = this.tag();
       const x = d();
       const j = this.int(this.subLimit);
+      const fj = this.f();
       out.pyOnly('try:', depth);
-      out.pyOnly(`print(name, "${t}", await asyncio.wait_for(sub${j}(name, f), ${x.py}))`, depth + 1);
+      out.pyOnly(`print(name, "${t}", await asyncio.wait_for(sub${j}(name, ${fj}), ${x.py}))`, depth + 1);
       out.pyOnly('except TimeoutError:', depth);
       out.pyOnly(`print(name, "${t} timeout")`, depth + 1);
       out.tsOnly('try {', depth);
-      out.tsOnly(`console.log(name, '${t}', await waitFor(sub${j}(name, f), ${x.ts}));`, depth + 1);
+      out.tsOnly(`console.log(name, '${t}', await waitFor(sub${j}(name, ${fj}), ${x.ts}));`, depth + 1);
       out.tsOnly('} catch (e) {', depth);
       out.tsOnly('if (!(e instanceof TimeoutError)) throw e;', depth + 1);
       out.tsOnly(`console.log(name, '${t} timeout');`, depth + 1);
@@ -216,24 +228,73 @@ class SchedGen {
     } else if (r < 0.91 && this.subLimit > 0) {
       const t = this.tag();
       const j = this.int(this.subLimit);
+      const fj = this.f();
       if (this.chance(0.5))
-        out.both(`print(name, "${t}", await sub${j}(name, f))`, `console.log(name, '${t}', await sub${j}(name, f));`, depth);
+        out.both(`print(name, "${t}", await sub${j}(name, ${fj}))`, `console.log(name, '${t}', await sub${j}(name, ${fj}));`, depth);
       else
         out.both(
-          `print(name, "${t}", await asyncio.create_task(sub${j}(name, f)))`,
-          `console.log(name, '${t}', await createTask(sub${j}(name, f)));`,
+          `print(name, "${t}", await asyncio.create_task(sub${j}(name, ${fj})))`,
+          `console.log(name, '${t}', await createTask(sub${j}(name, ${fj})));`,
           depth,
         );
     } else if (r < 0.94 && this.subLimit > 0) {
       const t = this.tag();
       const a = this.int(this.subLimit);
       const b = this.int(this.subLimit);
+      const fa = this.f();
+      const fb = this.f();
       out.both(
-        `print(name, "${t}", " ".join(map(str, await asyncio.gather(sub${a}(name, f), sub${b}(name, f * 1.01)))))`,
-        `console.log(name, '${t}', (await gather(sub${a}(name, f), sub${b}(name, f * 1.01))).join(' '));`,
+        `print(name, "${t}", " ".join(map(str, await asyncio.gather(sub${a}(name, ${fa}), sub${b}(name, ${fb})))))`,
+        `console.log(name, '${t}', (await gather(sub${a}(name, ${fa}), sub${b}(name, ${fb}))).join(' '));`,
         depth,
       );
-    } else if (r >= 0.94 && !sub) {
+    } else if (r < 0.955 && nest > 0 && !sub) {
+      const t = this.tag();
+      if (this.chance(0.5)) {
+        out.pyOnly('async with sem:', depth);
+        out.tsOnly('await sem.acquire();', depth);
+        out.tsOnly('try {', depth);
+        out.both(`print(name, "${t} sem")`, `console.log(name, '${t} sem');`, depth + 1);
+        this.body(out, depth + 1, 1 + this.int(3), nest - 1, sub);
+        out.tsOnly('} finally {', depth);
+        out.tsOnly('sem.release();', depth + 1);
+        out.tsOnly('}', depth);
+      } else {
+        // A task group: its children are subs (they raise nothing but CancelledError).
+        out.pyOnly('async with asyncio.TaskGroup() as tg:', depth);
+        out.tsOnly('await taskGroup(async (tg) => {', depth);
+        for (let c = 1 + this.int(3); c > 0; c--) {
+          const j = this.int(this.nSubs);
+          const fc = this.f();
+          out.both(`tg.create_task(sub${j}(name + "/${t}", ${fc}))`, `tg.createTask(sub${j}(name + '/${t}', ${fc}));`, depth + 1);
+        }
+        this.body(out, depth + 1, this.int(3), nest - 1, sub);
+        out.tsOnly('});', depth);
+        out.both(`print(name, "${t} group done")`, `console.log(name, '${t} group done');`, depth);
+      }
+    } else if (r < 0.965 && this.subLimit > 0) {
+      const t = this.tag();
+      const j = this.int(this.subLimit);
+      const fj = this.f();
+      out.both(`print(name, "${t}", await asyncio.shield(sub${j}(name, ${fj})))`, `console.log(name, '${t}', await shield(sub${j}(name, ${fj})));`, depth);
+    } else if (r < 0.975) {
+      // Never 0: a callback is a timer even then, and two at the same instant would tie.
+      const t = this.tag();
+      const x = this.delay(0);
+      out.both(
+        `asyncio.get_running_loop().call_later(${x.py}, print, name, "${t} callback")`,
+        `getRunningLoop().callLater(${x.ts}, console.log, name, '${t} callback');`,
+        depth,
+      );
+    } else if (r < 0.99) {
+      // The shared future: main makes it; a worker or sub sets it; waiting on it from a task that
+      // gets cancelled cancels the future itself (as asyncio's Task.cancel does).
+      if (sub || this.chance(0.5)) {
+        const v = this.int(1000);
+        out.both(`if not FUT[0].done():`, `if (!FUT[0].done())`, depth);
+        out.both(`FUT[0].set_result(${v})`, `FUT[0].setResult(${v});`, depth + 1);
+      } else out.both(`print(name, "fut", await FUT[0])`, `console.log(name, 'fut', await FUT[0]);`, depth);
+    } else if (!sub) {
       // main may still be starting the tasks (it can sleep between two createTask calls).
       const j = this.int(this.nWorkers);
       out.both(`if len(T) > ${j}:`, `if (T.length > ${j})`, depth);
@@ -270,6 +331,7 @@ class SchedGen {
     out.both('async def main():', 'async function main(): Promise<void> {', 0);
     out.both('f = 1', 'const f = 1;', 1);
     out.both('name = "main"', "const name = 'main';", 1);
+    out.both('FUT.append(asyncio.get_running_loop().create_future())', 'FUT.push(getRunningLoop().createFuture<number>());', 1);
     for (let i = 0; i < this.nWorkers; i++) {
       // A distinct factor per task keeps their deadlines apart (see the header).
       const fi = (1 + (i + 1) * 0.0137 + this.int(1000) / 1e6).toFixed(6);

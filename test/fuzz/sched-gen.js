@@ -19,6 +19,9 @@
 //   (README, "Scheduling"). Every delay is a 4-decimal base times `f`, a factor each task and each
 //   call site of a sub scales by its own random number, so two timers meet at the same instant only
 //   by a float coincidence (a callback's delay is never 0: it would be a timer due at once);
+// - where CPython iterates a set (a TaskGroup cancelling its children, run() cancelling the tasks
+//   left), the order follows object addresses; tscoro's is creation order. A task group here has
+//   one child, and main cancels what is left itself, in list order;
 // - only strings and integers are printed (Python prints True/None/lists differently), and
 //   exceptions by class name;
 // - nothing blocks for ever: main's wait() has a timeout after which the rest is cancelled, and main
@@ -32,6 +35,7 @@ ev = [asyncio.Event(), asyncio.Event()]
 qs = [asyncio.Queue(1), asyncio.Queue()]
 lk = asyncio.Lock()
 sem = asyncio.Semaphore(2)
+cond = asyncio.Condition()
 T = []
 FUT = []
 
@@ -43,7 +47,7 @@ def fmt(r):
 
 `;
 
-const TS_HEADER = `import { run, sleep, createTask, gather, wait, waitFor, withTimeout, shield, taskGroup, getRunningLoop, Event, Queue, QueueFull, Lock, Semaphore, Future, Task, CancelledError, TimeoutError } from 'tscoro';
+const TS_HEADER = `import { run, sleep, createTask, gather, wait, waitFor, withTimeout, shield, taskGroup, getRunningLoop, Event, Queue, QueueFull, Lock, Semaphore, Condition, ExceptionGroup, FIRST_COMPLETED, Future, Task, CancelledError, TimeoutError } from 'tscoro';
 
 class ValueError extends Error {
   override name = 'ValueError';
@@ -53,6 +57,7 @@ const ev = [new Event(), new Event()];
 const qs = [new Queue<number>(1), new Queue<number>()];
 const lk = new Lock();
 const sem = new Semaphore(2);
+const cond = new Condition();
 const T: Task<number>[] = [];
 const FUT: Future<number>[] = [];
 
@@ -124,25 +129,25 @@ class SchedGen {
     const r = this.rand();
     const k = this.int(2);
     const d = () => this.delay();
-    if (r < 0.08) {
+    if (r < 0.06) {
       const t = this.tag();
       out.both(`print(name, "${t}")`, `console.log(name, '${t}');`, depth);
-    } else if (r < 0.22) {
+    } else if (r < 0.18) {
       const x = d();
       out.both(`await asyncio.sleep(${x.py})`, `await sleep(${x.ts});`, depth);
-    } else if (r < 0.33 && !sub) {
+    } else if (r < 0.27 && !sub) {
       const t = this.tag();
       out.both(`await ev[${k}].wait()`, `await ev[${k}].wait();`, depth);
       out.both(`print(name, "${t}")`, `console.log(name, '${t}');`, depth);
-    } else if (r < 0.40) {
+    } else if (r < 0.33) {
       if (this.chance(0.75)) out.both(`ev[${k}].set()`, `ev[${k}].set();`, depth);
       else out.both(`ev[${k}].clear()`, `ev[${k}].clear();`, depth);
-    } else if (r < 0.47 && !sub) {
+    } else if (r < 0.39 && !sub) {
       const v = this.int(100);
       out.both(`await qs[${k}].put(${v})`, `await qs[${k}].put(${v});`, depth);
-    } else if (r < 0.54 && !sub) {
+    } else if (r < 0.45 && !sub) {
       out.both(`print(name, "got", await qs[${k}].get())`, `console.log(name, 'got', await qs[${k}].get());`, depth);
-    } else if (r < 0.56) {
+    } else if (r < 0.47) {
       const v = this.int(100);
       out.pyOnly('try:', depth);
       out.pyOnly(`qs[${k}].put_nowait(${v})`, depth + 1);
@@ -154,7 +159,7 @@ class SchedGen {
       out.tsOnly('if (!(e instanceof QueueFull)) throw e;', depth + 1);
       out.tsOnly("console.log(name, 'full');", depth + 1);
       out.tsOnly('}', depth);
-    } else if (r < 0.62 && nest > 0 && !sub) {
+    } else if (r < 0.52 && nest > 0 && !sub) {
       const t = this.tag();
       out.pyOnly('async with lk:', depth);
       out.tsOnly('await lk.acquire();', depth);
@@ -164,18 +169,18 @@ class SchedGen {
       out.tsOnly('} finally {', depth);
       out.tsOnly('lk.release();', depth + 1);
       out.tsOnly('}', depth);
-    } else if (r < 0.68 && nest > 0) {
+    } else if (r < 0.57 && nest > 0) {
       const t = this.tag();
       out.both('try:', 'try {', depth);
       this.body(out, depth + 1, 1 + this.int(3), nest - 1, sub);
-      out.pyOnly('except asyncio.CancelledError:', depth);
-      out.pyOnly(`print(name, "${t} cancelled")`, depth + 1);
+      out.pyOnly('except asyncio.CancelledError as e:', depth);
+      out.pyOnly(`print(name, "${t} cancelled", str(e) or "-")`, depth + 1);
       out.pyOnly('raise', depth + 1);
       out.tsOnly('} catch (e) {', depth);
-      out.tsOnly(`if (e instanceof CancelledError) console.log(name, '${t} cancelled');`, depth + 1);
+      out.tsOnly(`if (e instanceof CancelledError) console.log(name, '${t} cancelled', e.message || '-');`, depth + 1);
       out.tsOnly('throw e;', depth + 1);
       out.tsOnly('}', depth);
-    } else if (r < 0.73 && nest > 0) {
+    } else if (r < 0.61 && nest > 0) {
       const t = this.tag();
       out.both('try:', 'try {', depth);
       this.body(out, depth + 1, 1 + this.int(3), nest - 1, sub);
@@ -183,7 +188,7 @@ class SchedGen {
       out.tsOnly('} finally {', depth);
       out.both(`print(name, "${t} finally")`, `console.log(name, '${t} finally');`, depth + 1);
       out.tsOnly('}', depth);
-    } else if (r < 0.77 && nest > 0) {
+    } else if (r < 0.64 && nest > 0) {
       const t = this.tag();
       out.both('try:', 'try {', depth);
       this.body(out, depth + 1, this.int(2), nest - 1, sub);
@@ -194,7 +199,7 @@ class SchedGen {
       out.tsOnly('if (!(e instanceof ValueError)) throw e;', depth + 1);
       out.tsOnly(`console.log(name, '${t} caught');`, depth + 1);
       out.tsOnly('}', depth);
-    } else if (r < 0.83 && nest > 0) {
+    } else if (r < 0.69 && nest > 0) {
       const t = this.tag();
       const x = d();
       out.pyOnly('try:', depth);
@@ -210,7 +215,7 @@ class SchedGen {
       out.tsOnly('if (!(e instanceof TimeoutError)) throw e;', depth + 1);
       out.tsOnly(`console.log(name, '${t} timeout');`, depth + 1);
       out.tsOnly('}', depth);
-    } else if (r < 0.87 && this.subLimit > 0) {
+    } else if (r < 0.72 && this.subLimit > 0) {
       const t = this.tag();
       const x = d();
       const j = this.int(this.subLimit);
@@ -225,7 +230,7 @@ class SchedGen {
       out.tsOnly('if (!(e instanceof TimeoutError)) throw e;', depth + 1);
       out.tsOnly(`console.log(name, '${t} timeout');`, depth + 1);
       out.tsOnly('}', depth);
-    } else if (r < 0.91 && this.subLimit > 0) {
+    } else if (r < 0.75 && this.subLimit > 0) {
       const t = this.tag();
       const j = this.int(this.subLimit);
       const fj = this.f();
@@ -237,7 +242,7 @@ class SchedGen {
           `console.log(name, '${t}', await createTask(sub${j}(name, ${fj})));`,
           depth,
         );
-    } else if (r < 0.94 && this.subLimit > 0) {
+    } else if (r < 0.78 && this.subLimit > 0) {
       const t = this.tag();
       const a = this.int(this.subLimit);
       const b = this.int(this.subLimit);
@@ -248,7 +253,7 @@ class SchedGen {
         `console.log(name, '${t}', (await gather(sub${a}(name, ${fa}), sub${b}(name, ${fb}))).join(' '));`,
         depth,
       );
-    } else if (r < 0.955 && nest > 0 && !sub) {
+    } else if (r < 0.81 && nest > 0 && !sub) {
       const t = this.tag();
       if (this.chance(0.5)) {
         out.pyOnly('async with sem:', depth);
@@ -260,24 +265,31 @@ class SchedGen {
         out.tsOnly('sem.release();', depth + 1);
         out.tsOnly('}', depth);
       } else {
-        // A task group: its children are subs (they raise nothing but CancelledError).
-        out.pyOnly('async with asyncio.TaskGroup() as tg:', depth);
-        out.tsOnly('await taskGroup(async (tg) => {', depth);
-        for (let c = 1 + this.int(3); c > 0; c--) {
-          const j = this.int(this.nSubs);
-          const fc = this.f();
-          out.both(`tg.create_task(sub${j}(name + "/${t}", ${fc}))`, `tg.createTask(sub${j}(name + '/${t}', ${fc}));`, depth + 1);
-        }
-        this.body(out, depth + 1, this.int(3), nest - 1, sub);
-        out.tsOnly('});', depth);
-        out.both(`print(name, "${t} group done")`, `console.log(name, '${t} group done');`, depth);
+        // A task group of subs (which may raise ValueError), its ValueErrors caught together.
+        out.pyOnly('try:', depth);
+        out.pyOnly('async with asyncio.TaskGroup() as tg:', depth + 1);
+        out.tsOnly('try {', depth);
+        out.tsOnly('await taskGroup(async (tg) => {', depth + 1);
+        // One child: a group that aborts cancels its children in CPython's set order (by address).
+        const j = this.int(this.nSubs);
+        const fc = this.f();
+        out.both(`tg.create_task(sub${j}(name + "/${t}", ${fc}))`, `tg.createTask(sub${j}(name + '/${t}', ${fc}));`, depth + 2);
+        this.body(out, depth + 2, this.int(3), nest - 1, sub);
+        out.tsOnly('});', depth + 1);
+        out.both(`print(name, "${t} group done")`, `console.log(name, '${t} group done');`, depth + 1);
+        out.pyOnly('except* ValueError as eg:', depth);
+        out.pyOnly(`print(name, "${t} group failed", len(eg.exceptions))`, depth + 1);
+        out.tsOnly('} catch (e) {', depth);
+        out.tsOnly('if (!(e instanceof ExceptionGroup)) throw e;', depth + 1);
+        out.tsOnly(`console.log(name, '${t} group failed', e.errors.length);`, depth + 1);
+        out.tsOnly('}', depth);
       }
-    } else if (r < 0.965 && this.subLimit > 0) {
+    } else if (r < 0.83 && this.subLimit > 0) {
       const t = this.tag();
       const j = this.int(this.subLimit);
       const fj = this.f();
       out.both(`print(name, "${t}", await asyncio.shield(sub${j}(name, ${fj})))`, `console.log(name, '${t}', await shield(sub${j}(name, ${fj})));`, depth);
-    } else if (r < 0.975) {
+    } else if (r < 0.85) {
       // Never 0: a callback is a timer even then, and two at the same instant would tie.
       const t = this.tag();
       const x = this.delay(0);
@@ -286,7 +298,48 @@ class SchedGen {
         `getRunningLoop().callLater(${x.ts}, console.log, name, '${t} callback');`,
         depth,
       );
-    } else if (r < 0.99) {
+    } else if (r < 0.87 && sub) {
+      // Uncaught: fails the sub's caller, a gather, a task group (caught there), a waitFor.
+      const t = this.tag();
+      out.both(`raise ValueError("${t}")`, `throw new ValueError('${t}');`, depth);
+    } else if (r < 0.91 && !sub) {
+      const t = this.tag();
+      out.pyOnly('async with cond:', depth);
+      out.tsOnly('await cond.acquire();', depth);
+      out.tsOnly('try {', depth);
+      if (this.chance(0.4)) {
+        out.both('await cond.wait()', 'await cond.wait();', depth + 1);
+        out.both(`print(name, "${t} notified")`, `console.log(name, '${t} notified');`, depth + 1);
+      } else if (this.chance(0.5)) out.both('cond.notify()', 'cond.notify();', depth + 1);
+      else out.both('cond.notify_all()', 'cond.notifyAll();', depth + 1);
+      out.tsOnly('} finally {', depth);
+      out.tsOnly('cond.release();', depth + 1);
+      out.tsOnly('}', depth);
+    } else if (r < 0.93 && this.subLimit > 0) {
+      const t = this.tag();
+      const a = this.int(this.subLimit);
+      const b = this.int(this.subLimit);
+      const fa = this.f();
+      const fb = this.f();
+      out.both(
+        `ws = [asyncio.create_task(sub${a}(name, ${fa})), asyncio.create_task(sub${b}(name, ${fb}))]`,
+        `const ws${t} = [createTask(sub${a}(name, ${fa})), createTask(sub${b}(name, ${fb}))];`,
+        depth,
+      );
+      out.both(
+        'done, _ = await asyncio.wait(ws, return_when=asyncio.FIRST_COMPLETED)',
+        `const { done: done${t} } = await wait(ws${t}, { returnWhen: FIRST_COMPLETED });`,
+        depth,
+      );
+      out.both(
+        `print(name, "${t} first", " ".join(str(i) for i, w in enumerate(ws) if w in done))`,
+        `console.log(name, '${t} first', ws${t}.flatMap((w, i) => (done${t}.has(w) ? [i] : [])).join(' '));`,
+        depth,
+      );
+      out.pyOnly('for w in ws:', depth);
+      out.pyOnly('w.cancel()', depth + 1);
+      out.tsOnly(`for (const w of ws${t}) w.cancel();`, depth);
+    } else if (r < 0.97) {
       // The shared future: main makes it; a worker or sub sets it; waiting on it from a task that
       // gets cancelled cancels the future itself (as asyncio's Task.cancel does).
       if (sub || this.chance(0.5)) {
@@ -365,10 +418,23 @@ class SchedGen {
     } else if (r < 0.6) {
       const j = this.int(this.nWorkers);
       out.both(`if len(T) > ${j}:`, `if (T.length > ${j})`, 1);
-      out.both(`print("main cancel t${j}", str(T[${j}].cancel()).lower())`, `console.log('main cancel t${j}', T[${j}].cancel());`, 2);
-    } else if (r < 0.8) {
+      const msg = this.chance(0.5) ? `"m${j}"` : '';
+      out.both(`print("main cancel t${j}", str(T[${j}].cancel(${msg})).lower())`, `console.log('main cancel t${j}', T[${j}].cancel(${msg.replace(/"/g, "'")}));`, 2);
+    } else if (r < 0.7) {
       const k = this.int(2);
       out.both(`ev[${k}].set()`, `ev[${k}].set();`, 1);
+    } else if (r < 0.8) {
+      if (this.chance(0.5)) {
+        out.pyOnly('async with cond:', 1);
+        out.pyOnly('cond.notify_all()', 2);
+        out.tsOnly('await cond.acquire();', 1);
+        out.tsOnly('cond.notifyAll();', 1);
+        out.tsOnly('cond.release();', 1);
+      } else {
+        const v = this.int(1000);
+        out.both('if not FUT[0].done():', 'if (!FUT[0].done())', 1);
+        out.both(`FUT[0].set_result(${v})`, `FUT[0].setResult(${v});`, 2);
+      }
     } else {
       // Into the unbounded queue: main must not block (only its final wait() has a timeout).
       const v = this.int(100);

@@ -3,11 +3,12 @@
 // for CPython (run under ../shared/tools/vasyncio.py, CPython's own loop on a virtual clock) and for
 // tscoro (compiled by the transformer, run on the virtual clock). They must print the same lines.
 //
-// What a program contains: a few worker tasks that share two Events, two Queues (maxsize 1 and
-// unbounded), a Lock, a Semaphore(2) and a Future, and a few sub-coroutines. Worker bodies nest (up
+// What a program contains: a few worker tasks that share two Events, four Queues (maxsize 1,
+// unbounded, a PriorityQueue and a LifoQueue; put, get, putNowait, taskDone, join), a Lock, a Semaphore(2) and a Future, and a few sub-coroutines. Worker bodies nest (up
 // to depth 2): logging, sleep(0) and timed sleeps, Event wait/set/clear, Queue put/get/putNowait,
 // `async with lock` and `async with sem`, try/except CancelledError (re-raised), try/finally,
-// try/except ValueError around a raise, `async with asyncio.timeout(d)` (withTimeout), wait_for
+// try/except ValueError around a raise, an except CancelledError that swallows it,
+// as_completed over sub tasks, `async with asyncio.timeout(d)` (withTimeout), wait_for
 // (waitFor), a sub-coroutine awaited inline, as a Task or through shield, gather of sub-coroutines,
 // a TaskGroup of subs, call_later callbacks, setting and awaiting the shared Future, and cancelling
 // another task. main starts the workers,
@@ -32,7 +33,7 @@ const { mulberry32 } = require('./gen');
 const PY_HEADER = `import asyncio
 
 ev = [asyncio.Event(), asyncio.Event()]
-qs = [asyncio.Queue(1), asyncio.Queue()]
+qs = [asyncio.Queue(1), asyncio.Queue(), asyncio.PriorityQueue(2), asyncio.LifoQueue(2)]
 lk = asyncio.Lock()
 sem = asyncio.Semaphore(2)
 cond = asyncio.Condition()
@@ -47,14 +48,14 @@ def fmt(r):
 
 `;
 
-const TS_HEADER = `import { run, sleep, createTask, gather, wait, waitFor, withTimeout, shield, taskGroup, getRunningLoop, Event, Queue, QueueFull, Lock, Semaphore, Condition, ExceptionGroup, FIRST_COMPLETED, Future, Task, CancelledError, TimeoutError } from 'tscoro';
+const TS_HEADER = `import { run, sleep, createTask, gather, wait, waitFor, withTimeout, shield, taskGroup, getRunningLoop, Event, Queue, PriorityQueue, LifoQueue, QueueFull, asCompleted, Lock, Semaphore, Condition, ExceptionGroup, FIRST_COMPLETED, Future, Task, CancelledError, TimeoutError } from 'tscoro';
 
 class ValueError extends Error {
   override name = 'ValueError';
 }
 
 const ev = [new Event(), new Event()];
-const qs = [new Queue<number>(1), new Queue<number>()];
+const qs = [new Queue<number>(1), new Queue<number>(), new PriorityQueue<number>(2), new LifoQueue<number>(2)];
 const lk = new Lock();
 const sem = new Semaphore(2);
 const cond = new Condition();
@@ -128,6 +129,7 @@ class SchedGen {
   statement(out, depth, nest, sub) {
     const r = this.rand();
     const k = this.int(2);
+    const q = this.int(4);
     const d = () => this.delay();
     if (r < 0.06) {
       const t = this.tag();
@@ -144,17 +146,19 @@ class SchedGen {
       else out.both(`ev[${k}].clear()`, `ev[${k}].clear();`, depth);
     } else if (r < 0.39 && !sub) {
       const v = this.int(100);
-      out.both(`await qs[${k}].put(${v})`, `await qs[${k}].put(${v});`, depth);
+      out.both(`await qs[${q}].put(${v})`, `await qs[${q}].put(${v});`, depth);
     } else if (r < 0.45 && !sub) {
-      out.both(`print(name, "got", await qs[${k}].get())`, `console.log(name, 'got', await qs[${k}].get());`, depth);
+      out.both(`print(name, "got", await qs[${q}].get())`, `console.log(name, 'got', await qs[${q}].get());`, depth);
+      // Marked done right after a get: the count never goes below zero.
+      if (this.chance(0.3)) out.both(`qs[${q}].task_done()`, `qs[${q}].taskDone();`, depth);
     } else if (r < 0.47) {
       const v = this.int(100);
       out.pyOnly('try:', depth);
-      out.pyOnly(`qs[${k}].put_nowait(${v})`, depth + 1);
+      out.pyOnly(`qs[${q}].put_nowait(${v})`, depth + 1);
       out.pyOnly('except asyncio.QueueFull:', depth);
       out.pyOnly('print(name, "full")', depth + 1);
       out.tsOnly('try {', depth);
-      out.tsOnly(`qs[${k}].putNowait(${v});`, depth + 1);
+      out.tsOnly(`qs[${q}].putNowait(${v});`, depth + 1);
       out.tsOnly('} catch (e) {', depth);
       out.tsOnly('if (!(e instanceof QueueFull)) throw e;', depth + 1);
       out.tsOnly("console.log(name, 'full');", depth + 1);
@@ -168,6 +172,17 @@ class SchedGen {
       this.body(out, depth + 1, 1 + this.int(3), nest - 1, sub);
       out.tsOnly('} finally {', depth);
       out.tsOnly('lk.release();', depth + 1);
+      out.tsOnly('}', depth);
+    } else if (r < 0.57 && nest > 0 && !sub && this.chance(0.25)) {
+      // Swallows the cancellation and goes on (main cancels what is left several times over).
+      const t = this.tag();
+      out.both('try:', 'try {', depth);
+      this.body(out, depth + 1, 1 + this.int(3), nest - 1, sub);
+      out.pyOnly('except asyncio.CancelledError as e:', depth);
+      out.pyOnly(`print(name, "${t} swallowed", str(e) or "-")`, depth + 1);
+      out.tsOnly('} catch (e) {', depth);
+      out.tsOnly('if (!(e instanceof CancelledError)) throw e;', depth + 1);
+      out.tsOnly(`console.log(name, '${t} swallowed', e.message || '-');`, depth + 1);
       out.tsOnly('}', depth);
     } else if (r < 0.57 && nest > 0) {
       const t = this.tag();
@@ -339,6 +354,21 @@ class SchedGen {
       out.pyOnly('for w in ws:', depth);
       out.pyOnly('w.cancel()', depth + 1);
       out.tsOnly(`for (const w of ws${t}) w.cancel();`, depth);
+    } else if (r < 0.945 && !sub) {
+      const t = this.tag();
+      out.both(`await qs[${q}].join()`, `await qs[${q}].join();`, depth);
+      out.both(`print(name, "${t} joined")`, `console.log(name, '${t} joined');`, depth);
+    } else if (r < 0.955 && this.subLimit > 0) {
+      // Over tasks made in list order: given coroutines, as_completed makes its tasks in set order.
+      const t = this.tag();
+      const a = this.int(this.subLimit);
+      const b = this.int(this.subLimit);
+      const fa = this.f();
+      const fb = this.f();
+      out.pyOnly(`for c in asyncio.as_completed([asyncio.create_task(sub${a}(name, ${fa})), asyncio.create_task(sub${b}(name, ${fb}))]):`, depth);
+      out.pyOnly(`print(name, "${t} completed", await c)`, depth + 1);
+      out.tsOnly(`for (const c of asCompleted([createTask(sub${a}(name, ${fa})), createTask(sub${b}(name, ${fb}))]))`, depth);
+      out.tsOnly(`console.log(name, '${t} completed', await c);`, depth + 1);
     } else if (r < 0.97) {
       // The shared future: main makes it; a worker or sub sets it; waiting on it from a task that
       // gets cancelled cancels the future itself (as asyncio's Task.cancel does).
@@ -393,10 +423,20 @@ class SchedGen {
     }
     for (let n = this.int(4); n > 0; n--) this.mainStatement(out);
     out.both('await asyncio.wait(T, timeout=50)', 'await wait(T, { timeout: 50 });', 1);
-    out.pyOnly('for t in T:', 1);
-    out.pyOnly('if not t.done():', 2);
+    // Cancel what is left, in list order, until nothing is (a task may swallow a cancel).
+    out.pyOnly('for _ in range(20):', 1);
+    out.pyOnly('left = [t for t in T if not t.done()]', 2);
+    out.pyOnly('if not left:', 2);
+    out.pyOnly('break', 3);
+    out.pyOnly('for t in left:', 2);
     out.pyOnly('t.cancel()', 3);
-    out.tsOnly('for (const t of T) if (!t.done()) t.cancel();', 1);
+    out.pyOnly('await asyncio.wait(left, timeout=50)', 2);
+    out.tsOnly('for (let round = 0; round < 20; round++) {', 1);
+    out.tsOnly('const left = T.filter((t) => !t.done());', 2);
+    out.tsOnly('if (left.length === 0) break;', 2);
+    out.tsOnly('for (const t of left) t.cancel();', 2);
+    out.tsOnly('await wait(left, { timeout: 50 });', 2);
+    out.tsOnly('}', 1);
     out.pyOnly('results = await asyncio.gather(*T, return_exceptions=True)', 1);
     out.pyOnly('for i, r in enumerate(results):', 1);
     out.pyOnly('print("result", i, fmt(r))', 2);

@@ -10,7 +10,8 @@
 // try/except ValueError around a raise, an except CancelledError that swallows it,
 // as_completed over sub tasks, `async with asyncio.timeout(d)` (withTimeout), wait_for
 // (waitFor), a sub-coroutine awaited inline, as a Task or through shield, gather of sub-coroutines,
-// a TaskGroup of subs, call_later callbacks, setting and awaiting the shared Future, and cancelling
+// a TaskGroup of subs, call_soon and call_later callbacks, the task's cancelling() count where a
+// cancellation is caught, setting and awaiting the shared Future, and cancelling
 // another task. main starts the workers,
 // interleaves sleeps, cancels and Event sets, waits for them with a timeout, cancels what is left
 // (in list order), and prints each task's result or exception class.
@@ -48,7 +49,7 @@ def fmt(r):
 
 `;
 
-const TS_HEADER = `import { run, sleep, createTask, gather, wait, waitFor, withTimeout, shield, taskGroup, getRunningLoop, Event, Queue, PriorityQueue, LifoQueue, QueueFull, asCompleted, Lock, Semaphore, Condition, ExceptionGroup, FIRST_COMPLETED, Future, Task, CancelledError, TimeoutError } from 'tscoro';
+const TS_HEADER = `import { run, sleep, createTask, gather, wait, waitFor, withTimeout, shield, taskGroup, getRunningLoop, currentTask, Event, Queue, PriorityQueue, LifoQueue, QueueFull, asCompleted, Lock, Semaphore, Condition, ExceptionGroup, FIRST_COMPLETED, Future, Task, CancelledError, TimeoutError } from 'tscoro';
 
 class ValueError extends Error {
   override name = 'ValueError';
@@ -179,20 +180,20 @@ class SchedGen {
       out.both('try:', 'try {', depth);
       this.body(out, depth + 1, 1 + this.int(3), nest - 1, sub);
       out.pyOnly('except asyncio.CancelledError as e:', depth);
-      out.pyOnly(`print(name, "${t} swallowed", str(e) or "-")`, depth + 1);
+      out.pyOnly(`print(name, "${t} swallowed", str(e) or "-", asyncio.current_task().cancelling())`, depth + 1);
       out.tsOnly('} catch (e) {', depth);
       out.tsOnly('if (!(e instanceof CancelledError)) throw e;', depth + 1);
-      out.tsOnly(`console.log(name, '${t} swallowed', e.message || '-');`, depth + 1);
+      out.tsOnly(`console.log(name, '${t} swallowed', e.message || '-', currentTask()!.cancelling());`, depth + 1);
       out.tsOnly('}', depth);
     } else if (r < 0.57 && nest > 0) {
       const t = this.tag();
       out.both('try:', 'try {', depth);
       this.body(out, depth + 1, 1 + this.int(3), nest - 1, sub);
       out.pyOnly('except asyncio.CancelledError as e:', depth);
-      out.pyOnly(`print(name, "${t} cancelled", str(e) or "-")`, depth + 1);
+      out.pyOnly(`print(name, "${t} cancelled", str(e) or "-", asyncio.current_task().cancelling())`, depth + 1);
       out.pyOnly('raise', depth + 1);
       out.tsOnly('} catch (e) {', depth);
-      out.tsOnly(`if (e instanceof CancelledError) console.log(name, '${t} cancelled', e.message || '-');`, depth + 1);
+      out.tsOnly(`if (e instanceof CancelledError) console.log(name, '${t} cancelled', e.message || '-', currentTask()!.cancelling());`, depth + 1);
       out.tsOnly('throw e;', depth + 1);
       out.tsOnly('}', depth);
     } else if (r < 0.61 && nest > 0) {
@@ -308,11 +309,18 @@ class SchedGen {
       // Never 0: a callback is a timer even then, and two at the same instant would tie.
       const t = this.tag();
       const x = this.delay(0);
-      out.both(
-        `asyncio.get_running_loop().call_later(${x.py}, print, name, "${t} callback")`,
-        `getRunningLoop().callLater(${x.ts}, console.log, name, '${t} callback');`,
-        depth,
-      );
+      if (this.chance(0.3))
+        out.both(
+          `asyncio.get_running_loop().call_soon(print, name, "${t} soon")`,
+          `getRunningLoop().callSoon(console.log, name, '${t} soon');`,
+          depth,
+        );
+      else
+        out.both(
+          `asyncio.get_running_loop().call_later(${x.py}, print, name, "${t} callback")`,
+          `getRunningLoop().callLater(${x.ts}, console.log, name, '${t} callback');`,
+          depth,
+        );
     } else if (r < 0.87 && sub) {
       // Uncaught: fails the sub's caller, a gather, a task group (caught there), a waitFor.
       const t = this.tag();

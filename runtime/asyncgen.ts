@@ -84,7 +84,7 @@ export class GenStep {
       try {
         r = (g.$step as (m: Mode, v: unknown) => unknown)(mode, this._arg);
       } catch (err) {
-        finished(g);
+        g.$gs = GenState.Done;
         throw err;
       }
       return r === SUSPEND ? r : outcome(g, r);
@@ -96,7 +96,7 @@ export class GenStep {
     }
     // The frame suspended on an await meanwhile; the task hands back how its step ended.
     if (m) {
-      finished(g);
+      g.$gs = GenState.Done;
       throw v;
     }
     return outcome(g, v);
@@ -119,39 +119,45 @@ function outcome(g: GenFrame, r: unknown): IteratorResult<unknown> {
     g.$y = undefined;
     return { value, done: false };
   }
-  finished(g);
+  g.$gs = GenState.Done;
   return { value: r, done: true };
 }
 
 // asyncio's firstiter hook: a generator started in a loop's task (or while a loop runs) joins that
-// loop's set of generators to close at shutdown (loop.shutdownAsyncgens()). Not the default loop
-// that drives native awaits outside run(): it never shuts down ...
+// loop's list of generators to close at shutdown (loop.shutdownAsyncgens()). Not the default loop
+// that drives native awaits outside run(): it never shuts down. The finished ones are dropped in
+// bulk when the list has doubled (CPython's weak set keeps them until collected; closing a finished
+// generator does nothing).
 function firstIter(g: GenFrame): void {
   const t = drv.task;
   const loop = t !== null ? t._loop : _getActiveLoop();
-  if (loop !== null && !loop._closed && !loop._forever) (loop._asyncgens ??= new Set()).add(g as unknown as AsyncGenerator<unknown>);
+  if (loop === null || loop._closed || loop._forever) return;
+  const gens = (loop._asyncgens ??= []);
+  gens.push(g as unknown as AsyncGenerator<unknown>);
+  if (gens.length > loop._asyncgenLimit) {
+    const live = liveGenerators(gens);
+    loop._asyncgens = live;
+    loop._asyncgenLimit = 2 * live.length + 64;
+  }
 }
 
-// ... and leaves it when it finishes (CPython's weak set keeps it, but closing a finished generator
-// does nothing). A generator finishing in another loop's task stays in the first loop's set, closed
-// there as a no-op.
-function finished(g: GenFrame): void {
-  g.$gs = GenState.Done;
-  const t = drv.task;
-  if (t !== null) t._loop._asyncgens?.delete(g as unknown as AsyncGenerator<unknown>);
+function liveGenerators(gens: AsyncGenerator<unknown>[]): AsyncGenerator<unknown>[] {
+  return gens.filter((g) => (g as unknown as GenFrame).$gs !== GenState.Done);
 }
 
 /**
  * asyncio's BaseEventLoop.shutdown_asyncgens, the body of EventLoop.shutdownAsyncgens(): close the
- * generators left started (the set empties first, so one started meanwhile waits for a later
+ * generators left started (the list empties first, so one started meanwhile waits for a later
  * call), concurrently through gather, and report the ones whose closing failed. As in CPython a
  * CancelledError is not reported (it is no Exception there).
  */
 function* shutdownAsyncgensBody(loop: EventLoop): Generator<unknown, void, unknown> {
   const gens = loop._asyncgens;
-  if (gens === null || gens.size === 0) return;
-  const closing = [...gens];
-  gens.clear();
+  if (gens === null) return;
+  const closing = liveGenerators(gens);
+  loop._asyncgens = null;
+  loop._asyncgenLimit = 64;
+  if (closing.length === 0) return;
   const closers = closing.map((g) => ensureFuture(g.return(undefined), loop));
   yield gather(closers, { returnExceptions: true });
   for (let i = 0; i < closing.length; i++) {

@@ -102,18 +102,11 @@ function programSeed(seed, index) {
 
 const IND = '  ';
 
-class Gen {
-  constructor(seed, avoid) {
-    this.avoid = avoid;
+/** The random choices both generators make (this one and sched-gen.js), from a mulberry32 stream. */
+class Random {
+  constructor(seed) {
     this.rand = mulberry32(seed);
-    this.ids = 0; // step markers and fresh names
-    this.helpers = []; // { name, arity }
-    // 'li': a hand-written iterable whose next/return getters log (the 'iters' feature).
-    this.gens = ['gen0', 'gen1', ...(avoid.has('iters') ? [] : ['li'])];
-    this.agens = []; // generated async generators ag0..agK
   }
-
-  // --- randomness -------------------------------------------------------------------------------
   int(n) {
     return Math.floor(this.rand() * n);
   }
@@ -123,6 +116,20 @@ class Gen {
   pick(xs) {
     return xs[this.int(xs.length)];
   }
+}
+
+class Gen extends Random {
+  constructor(seed, avoid) {
+    super(seed);
+    this.avoid = avoid;
+    this.ids = 0; // step markers and fresh names
+    this.helpers = []; // { name, arity }
+    // 'li': a hand-written iterable whose next/return getters log (the 'iters' feature).
+    this.gens = ['gen0', 'gen1', ...(avoid.has('iters') ? [] : ['li'])];
+    this.agens = []; // generated async generators ag0..agK
+  }
+
+  // --- randomness (int, chance, pick: Random) ---------------------------------------------------
   /** Picks from [[weight, value], ...]; a value may be a function, called for the result. */
   weighted(entries) {
     const live = entries.filter(([w]) => w > 0);
@@ -1538,7 +1545,7 @@ function generate(seed, { avoid = [] } = {}) {
   return new Gen(seed >>> 0, new Set(avoid)).program();
 }
 
-module.exports = { generate, programSeed, mulberry32 };
+module.exports = { generate, programSeed, mulberry32, Random };
 
 if (require.main === module) {
   const seed = Number(process.argv[2] ?? 1);

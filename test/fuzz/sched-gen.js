@@ -29,7 +29,7 @@
 // - nothing blocks for ever: main's wait() has a timeout after which the rest is cancelled, and main
 //   itself never waits on an Event, a full Queue or the Lock before it.
 'use strict';
-const { mulberry32 } = require('./gen');
+const { Random } = require('./gen');
 
 const PY_HEADER = `import asyncio
 
@@ -90,23 +90,14 @@ class Out {
   }
 }
 
-class SchedGen {
+class SchedGen extends Random {
   constructor(seed) {
-    this.rand = mulberry32(seed);
+    super(seed);
     this.label = 0;
     this.nWorkers = 2 + this.int(4);
     this.nSubs = 1 + this.int(3);
     /** Subs a body may call (sub j calls only sub0..sub(j-1)). */
     this.subLimit = 0;
-  }
-  int(n) {
-    return Math.floor(this.rand() * n);
-  }
-  chance(p) {
-    return this.rand() < p;
-  }
-  pick(xs) {
-    return xs[this.int(xs.length)];
   }
   /** A delay: 0 (one pass) or a 4-decimal base times the task's factor `f`. */
   delay(zero = 0.3) {
@@ -118,8 +109,44 @@ class SchedGen {
   f() {
     return `f * ${(1 + (1 + this.int(99999)) / 1e6).toFixed(6)}`;
   }
+  /** A call of a sub this body may call, with a clock factor of its own. */
+  subCall() {
+    const j = this.int(this.subLimit);
+    return `sub${j}(name, ${this.f()})`;
+  }
   tag() {
     return `s${this.label++}`;
+  }
+
+  /** `print(name, "text")` / `console.log(name, 'text')`. */
+  log(out, depth, text) {
+    out.both(`print(name, "${text}")`, `console.log(name, '${text}');`, depth);
+  }
+
+  /**
+   * try: <body(depth + 1)> / <clause>: <handler>, in both languages; the TypeScript catch rethrows
+   * whatever is not a `tsClass`, as the Python clause does not catch it.
+   */
+  catching(out, depth, body, clause, tsClass, handler) {
+    out.both('try:', 'try {', depth);
+    body(depth + 1);
+    out.pyOnly(`${clause}:`, depth);
+    out.tsOnly('} catch (e) {', depth);
+    out.tsOnly(`if (!(e instanceof ${tsClass})) throw e;`, depth + 1);
+    out.both(handler.py, handler.ts, depth + 1);
+    out.tsOnly('}', depth);
+  }
+
+  /** `async with lk:` (or sem) around a logged body: acquire, then release in a finally. */
+  asyncWith(out, depth, obj, t, nest, sub) {
+    out.pyOnly(`async with ${obj}:`, depth);
+    out.tsOnly(`await ${obj}.acquire();`, depth);
+    out.tsOnly('try {', depth);
+    this.log(out, depth + 1, `${t} ${obj}`);
+    this.body(out, depth + 1, 1 + this.int(3), nest - 1, sub);
+    out.tsOnly('} finally {', depth);
+    out.tsOnly(`${obj}.release();`, depth + 1);
+    out.tsOnly('}', depth);
   }
 
   /** Statements of a worker or sub body at `depth` (the indent); `sub`: no blocking waits. */
@@ -133,15 +160,14 @@ class SchedGen {
     const q = this.int(4);
     const d = () => this.delay();
     if (r < 0.06) {
-      const t = this.tag();
-      out.both(`print(name, "${t}")`, `console.log(name, '${t}');`, depth);
+      this.log(out, depth, this.tag());
     } else if (r < 0.18) {
       const x = d();
       out.both(`await asyncio.sleep(${x.py})`, `await sleep(${x.ts});`, depth);
     } else if (r < 0.27 && !sub) {
       const t = this.tag();
       out.both(`await ev[${k}].wait()`, `await ev[${k}].wait();`, depth);
-      out.both(`print(name, "${t}")`, `console.log(name, '${t}');`, depth);
+      this.log(out, depth, t);
     } else if (r < 0.33) {
       if (this.chance(0.75)) out.both(`ev[${k}].set()`, `ev[${k}].set();`, depth);
       else out.both(`ev[${k}].clear()`, `ev[${k}].clear();`, depth);
@@ -154,37 +180,17 @@ class SchedGen {
       if (this.chance(0.3)) out.both(`qs[${q}].task_done()`, `qs[${q}].taskDone();`, depth);
     } else if (r < 0.47) {
       const v = this.int(100);
-      out.pyOnly('try:', depth);
-      out.pyOnly(`qs[${q}].put_nowait(${v})`, depth + 1);
-      out.pyOnly('except asyncio.QueueFull:', depth);
-      out.pyOnly('print(name, "full")', depth + 1);
-      out.tsOnly('try {', depth);
-      out.tsOnly(`qs[${q}].putNowait(${v});`, depth + 1);
-      out.tsOnly('} catch (e) {', depth);
-      out.tsOnly('if (!(e instanceof QueueFull)) throw e;', depth + 1);
-      out.tsOnly("console.log(name, 'full');", depth + 1);
-      out.tsOnly('}', depth);
+      const put = (dd) => out.both(`qs[${q}].put_nowait(${v})`, `qs[${q}].putNowait(${v});`, dd);
+      this.catching(out, depth, put, 'except asyncio.QueueFull', 'QueueFull', { py: 'print(name, "full")', ts: "console.log(name, 'full');" });
     } else if (r < 0.52 && nest > 0 && !sub) {
-      const t = this.tag();
-      out.pyOnly('async with lk:', depth);
-      out.tsOnly('await lk.acquire();', depth);
-      out.tsOnly('try {', depth);
-      out.both(`print(name, "${t} locked")`, `console.log(name, '${t} locked');`, depth + 1);
-      this.body(out, depth + 1, 1 + this.int(3), nest - 1, sub);
-      out.tsOnly('} finally {', depth);
-      out.tsOnly('lk.release();', depth + 1);
-      out.tsOnly('}', depth);
+      this.asyncWith(out, depth, 'lk', this.tag(), nest, sub);
     } else if (r < 0.57 && nest > 0 && !sub && this.chance(0.25)) {
       // Swallows the cancellation and goes on (main cancels what is left several times over).
       const t = this.tag();
-      out.both('try:', 'try {', depth);
-      this.body(out, depth + 1, 1 + this.int(3), nest - 1, sub);
-      out.pyOnly('except asyncio.CancelledError as e:', depth);
-      out.pyOnly(`print(name, "${t} swallowed", str(e) or "-", asyncio.current_task().cancelling())`, depth + 1);
-      out.tsOnly('} catch (e) {', depth);
-      out.tsOnly('if (!(e instanceof CancelledError)) throw e;', depth + 1);
-      out.tsOnly(`console.log(name, '${t} swallowed', e.message || '-', currentTask()!.cancelling());`, depth + 1);
-      out.tsOnly('}', depth);
+      this.catching(out, depth, (dd) => this.body(out, dd, 1 + this.int(3), nest - 1, sub), 'except asyncio.CancelledError as e', 'CancelledError', {
+        py: `print(name, "${t} swallowed", str(e) or "-", asyncio.current_task().cancelling())`,
+        ts: `console.log(name, '${t} swallowed', e.message || '-', currentTask()!.cancelling());`,
+      });
     } else if (r < 0.57 && nest > 0) {
       const t = this.tag();
       out.both('try:', 'try {', depth);
@@ -202,50 +208,38 @@ class SchedGen {
       this.body(out, depth + 1, 1 + this.int(3), nest - 1, sub);
       out.pyOnly('finally:', depth);
       out.tsOnly('} finally {', depth);
-      out.both(`print(name, "${t} finally")`, `console.log(name, '${t} finally');`, depth + 1);
+      this.log(out, depth + 1, `${t} finally`);
       out.tsOnly('}', depth);
     } else if (r < 0.64 && nest > 0) {
       const t = this.tag();
-      out.both('try:', 'try {', depth);
-      this.body(out, depth + 1, this.int(2), nest - 1, sub);
-      out.both(`raise ValueError("${t}")`, `throw new ValueError('${t}');`, depth + 1);
-      out.pyOnly('except ValueError:', depth);
-      out.pyOnly(`print(name, "${t} caught")`, depth + 1);
-      out.tsOnly('} catch (e) {', depth);
-      out.tsOnly('if (!(e instanceof ValueError)) throw e;', depth + 1);
-      out.tsOnly(`console.log(name, '${t} caught');`, depth + 1);
-      out.tsOnly('}', depth);
+      const raising = (dd) => {
+        this.body(out, dd, this.int(2), nest - 1, sub);
+        out.both(`raise ValueError("${t}")`, `throw new ValueError('${t}');`, dd);
+      };
+      this.catching(out, depth, raising, 'except ValueError', 'ValueError', { py: `print(name, "${t} caught")`, ts: `console.log(name, '${t} caught');` });
     } else if (r < 0.69 && nest > 0) {
       const t = this.tag();
       const x = d();
-      out.pyOnly('try:', depth);
-      out.pyOnly(`async with asyncio.timeout(${x.py}):`, depth + 1);
-      out.tsOnly('try {', depth);
-      out.tsOnly(`await withTimeout(${x.ts}, async () => {`, depth + 1);
-      this.body(out, depth + 2, 1 + this.int(3), nest - 1, sub);
-      out.both(`print(name, "${t} in time")`, `console.log(name, '${t} in time');`, depth + 2);
-      out.tsOnly('});', depth + 1);
-      out.pyOnly('except TimeoutError:', depth);
-      out.pyOnly(`print(name, "${t} timeout")`, depth + 1);
-      out.tsOnly('} catch (e) {', depth);
-      out.tsOnly('if (!(e instanceof TimeoutError)) throw e;', depth + 1);
-      out.tsOnly(`console.log(name, '${t} timeout');`, depth + 1);
-      out.tsOnly('}', depth);
+      const scope = (dd) => {
+        out.pyOnly(`async with asyncio.timeout(${x.py}):`, dd);
+        out.tsOnly(`await withTimeout(${x.ts}, async () => {`, dd);
+        this.body(out, dd + 1, 1 + this.int(3), nest - 1, sub);
+        this.log(out, dd + 1, `${t} in time`);
+        out.tsOnly('});', dd);
+      };
+      this.catching(out, depth, scope, 'except TimeoutError', 'TimeoutError', { py: `print(name, "${t} timeout")`, ts: `console.log(name, '${t} timeout');` });
     } else if (r < 0.72 && this.subLimit > 0) {
       const t = this.tag();
       const x = d();
       const j = this.int(this.subLimit);
       const fj = this.f();
-      out.pyOnly('try:', depth);
-      out.pyOnly(`print(name, "${t}", await asyncio.wait_for(sub${j}(name, ${fj}), ${x.py}))`, depth + 1);
-      out.pyOnly('except TimeoutError:', depth);
-      out.pyOnly(`print(name, "${t} timeout")`, depth + 1);
-      out.tsOnly('try {', depth);
-      out.tsOnly(`console.log(name, '${t}', await waitFor(sub${j}(name, ${fj}), ${x.ts}));`, depth + 1);
-      out.tsOnly('} catch (e) {', depth);
-      out.tsOnly('if (!(e instanceof TimeoutError)) throw e;', depth + 1);
-      out.tsOnly(`console.log(name, '${t} timeout');`, depth + 1);
-      out.tsOnly('}', depth);
+      const call = (dd) =>
+        out.both(
+          `print(name, "${t}", await asyncio.wait_for(sub${j}(name, ${fj}), ${x.py}))`,
+          `console.log(name, '${t}', await waitFor(sub${j}(name, ${fj}), ${x.ts}));`,
+          dd,
+        );
+      this.catching(out, depth, call, 'except TimeoutError', 'TimeoutError', { py: `print(name, "${t} timeout")`, ts: `console.log(name, '${t} timeout');` });
     } else if (r < 0.75 && this.subLimit > 0) {
       const t = this.tag();
       const j = this.int(this.subLimit);
@@ -260,45 +254,32 @@ class SchedGen {
         );
     } else if (r < 0.78 && this.subLimit > 0) {
       const t = this.tag();
-      const a = this.int(this.subLimit);
-      const b = this.int(this.subLimit);
-      const fa = this.f();
-      const fb = this.f();
+      const [ca, cb] = [this.subCall(), this.subCall()];
       out.both(
-        `print(name, "${t}", " ".join(map(str, await asyncio.gather(sub${a}(name, ${fa}), sub${b}(name, ${fb})))))`,
-        `console.log(name, '${t}', (await gather(sub${a}(name, ${fa}), sub${b}(name, ${fb}))).join(' '));`,
+        `print(name, "${t}", " ".join(map(str, await asyncio.gather(${ca}, ${cb}))))`,
+        `console.log(name, '${t}', (await gather(${ca}, ${cb})).join(' '));`,
         depth,
       );
     } else if (r < 0.81 && nest > 0 && !sub) {
       const t = this.tag();
-      if (this.chance(0.5)) {
-        out.pyOnly('async with sem:', depth);
-        out.tsOnly('await sem.acquire();', depth);
-        out.tsOnly('try {', depth);
-        out.both(`print(name, "${t} sem")`, `console.log(name, '${t} sem');`, depth + 1);
-        this.body(out, depth + 1, 1 + this.int(3), nest - 1, sub);
-        out.tsOnly('} finally {', depth);
-        out.tsOnly('sem.release();', depth + 1);
-        out.tsOnly('}', depth);
-      } else {
+      if (this.chance(0.5)) this.asyncWith(out, depth, 'sem', t, nest, sub);
+      else {
         // A task group of subs (which may raise ValueError), its ValueErrors caught together.
-        out.pyOnly('try:', depth);
-        out.pyOnly('async with asyncio.TaskGroup() as tg:', depth + 1);
-        out.tsOnly('try {', depth);
-        out.tsOnly('await taskGroup(async (tg) => {', depth + 1);
-        // One child: a group that aborts cancels its children in CPython's set order (by address).
-        const j = this.int(this.nSubs);
-        const fc = this.f();
-        out.both(`tg.create_task(sub${j}(name + "/${t}", ${fc}))`, `tg.createTask(sub${j}(name + '/${t}', ${fc}));`, depth + 2);
-        this.body(out, depth + 2, this.int(3), nest - 1, sub);
-        out.tsOnly('});', depth + 1);
-        out.both(`print(name, "${t} group done")`, `console.log(name, '${t} group done');`, depth + 1);
-        out.pyOnly('except* ValueError as eg:', depth);
-        out.pyOnly(`print(name, "${t} group failed", len(eg.exceptions))`, depth + 1);
-        out.tsOnly('} catch (e) {', depth);
-        out.tsOnly('if (!(e instanceof ExceptionGroup)) throw e;', depth + 1);
-        out.tsOnly(`console.log(name, '${t} group failed', e.errors.length);`, depth + 1);
-        out.tsOnly('}', depth);
+        const group = (dd) => {
+          out.pyOnly('async with asyncio.TaskGroup() as tg:', dd);
+          out.tsOnly('await taskGroup(async (tg) => {', dd);
+          // One child: a group that aborts cancels its children in CPython's set order (by address).
+          const j = this.int(this.nSubs);
+          const fc = this.f();
+          out.both(`tg.create_task(sub${j}(name + "/${t}", ${fc}))`, `tg.createTask(sub${j}(name + '/${t}', ${fc}));`, dd + 1);
+          this.body(out, dd + 1, this.int(3), nest - 1, sub);
+          out.tsOnly('});', dd);
+          this.log(out, dd, `${t} group done`);
+        };
+        this.catching(out, depth, group, 'except* ValueError as eg', 'ExceptionGroup', {
+          py: `print(name, "${t} group failed", len(eg.exceptions))`,
+          ts: `console.log(name, '${t} group failed', e.errors.length);`,
+        });
       }
     } else if (r < 0.83 && this.subLimit > 0) {
       const t = this.tag();
@@ -340,13 +321,10 @@ class SchedGen {
       out.tsOnly('}', depth);
     } else if (r < 0.93 && this.subLimit > 0) {
       const t = this.tag();
-      const a = this.int(this.subLimit);
-      const b = this.int(this.subLimit);
-      const fa = this.f();
-      const fb = this.f();
+      const [ca, cb] = [this.subCall(), this.subCall()];
       out.both(
-        `ws = [asyncio.create_task(sub${a}(name, ${fa})), asyncio.create_task(sub${b}(name, ${fb}))]`,
-        `const ws${t} = [createTask(sub${a}(name, ${fa})), createTask(sub${b}(name, ${fb}))];`,
+        `ws = [asyncio.create_task(${ca}), asyncio.create_task(${cb})]`,
+        `const ws${t} = [createTask(${ca}), createTask(${cb})];`,
         depth,
       );
       out.both(
@@ -369,13 +347,10 @@ class SchedGen {
     } else if (r < 0.955 && this.subLimit > 0) {
       // Over tasks made in list order: given coroutines, as_completed makes its tasks in set order.
       const t = this.tag();
-      const a = this.int(this.subLimit);
-      const b = this.int(this.subLimit);
-      const fa = this.f();
-      const fb = this.f();
-      out.pyOnly(`for c in asyncio.as_completed([asyncio.create_task(sub${a}(name, ${fa})), asyncio.create_task(sub${b}(name, ${fb}))]):`, depth);
+      const [ca, cb] = [this.subCall(), this.subCall()];
+      out.pyOnly(`for c in asyncio.as_completed([asyncio.create_task(${ca}), asyncio.create_task(${cb})]):`, depth);
       out.pyOnly(`print(name, "${t} completed", await c)`, depth + 1);
-      out.tsOnly(`for (const c of asCompleted([createTask(sub${a}(name, ${fa})), createTask(sub${b}(name, ${fb}))]))`, depth);
+      out.tsOnly(`for (const c of asCompleted([createTask(${ca}), createTask(${cb})]))`, depth);
       out.tsOnly(`console.log(name, '${t} completed', await c);`, depth + 1);
     } else if (r < 0.97) {
       // The shared future: main makes it; a worker or sub sets it; waiting on it from a task that

@@ -169,7 +169,6 @@ function shutdown(loop: EventLoop, then: () => void): void {
   runUntilComplete(loop, gather(leftovers, { returnExceptions: true }), afterCancel);
 }
 
-
 /** A coroutine that returns at once (the shutdown step asyncio runs last at the end of run()). */
 class TrivialFrame extends Coroutine<void> {
   override $step(m: 0 | 1, v: unknown): unknown {

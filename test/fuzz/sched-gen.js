@@ -24,6 +24,8 @@
 // - where CPython iterates a set (a TaskGroup cancelling its children, run() cancelling the tasks
 //   left), the order follows object addresses; tscoro's is creation order. A task group here has
 //   one child, and main cancels what is left itself, in list order;
+// - tscoro's Condition passes a notification on when the notified waiter is cancelled before it
+//   gets the lock back (CPython 3.13's fix, README); sched_driver.py gives CPython 3.11 the same;
 // - only strings and integers are printed (Python prints True/None/lists differently), and
 //   exceptions by class name;
 // - nothing blocks for ever: main's wait() has a timeout after which the rest is cancelled, and main

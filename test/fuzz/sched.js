@@ -28,8 +28,9 @@ function runCPython(texts) {
   const file = path.join(outDir, `batch-${process.pid}.json`);
   fs.writeFileSync(file, JSON.stringify(texts));
   try {
-    const r = spawnSync('python3', [path.join(__dirname, 'sched_driver.py'), file], { encoding: 'utf8', maxBuffer: 1 << 28, timeout: 300_000 });
-    if (r.error) throw new Error(`python3 could not run (${r.error.message}): the scheduling tester needs CPython 3.11+ on PATH`);
+    const python = process.env.TSCORO_SCHED_PYTHON || 'python3';
+    const r = spawnSync(python, [path.join(__dirname, 'sched_driver.py'), file], { encoding: 'utf8', maxBuffer: 1 << 28, timeout: 300_000 });
+    if (r.error) throw new Error(`${python} could not run (${r.error.message}): the scheduling tester needs CPython 3.11+ on PATH`);
     if (r.status !== 0) throw new Error(`sched_driver.py failed:\n${r.stderr}`);
     return JSON.parse(r.stdout);
   } finally {

@@ -2,7 +2,8 @@
 
     python3 sched_driver.py batch.json     # batch.json: a JSON list of program texts
 
-Prints a JSON list with each program's stdout. The clock is virtual as in ../shared/tools/vasyncio.py:
+Prints a JSON list with each program's stdout. Condition.wait carries the change tscoro makes to
+it (see condition_wait). The clock is virtual as in ../shared/tools/vasyncio.py:
 the loop is CPython's SelectorEventLoop, and whenever it would sleep until its next timer the clock
 jumps there instead (a fresh clock per program). A program that raises is reported by its output
 followed by a line `<crash: ...>`, which tscoro never prints; one that would wait for ever (nothing
@@ -39,6 +40,42 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         return self._vsel.now
 
 
+async def condition_wait(self):
+    """CPython 3.11's Condition.wait with the one change tscoro makes on purpose (README,
+    "Scheduling"): a waiter that was notified and then leaves with an exception (cancelled before
+    it got the lock back) hands the notification to the next waiter instead of losing it, as
+    CPython 3.13 does (gh-112202). Unlike 3.13, a waiter that was never notified wakes nobody."""
+    if not self.locked():
+        raise RuntimeError("cannot wait on un-acquired lock")
+    self.release()
+    fut = self._get_loop().create_future()
+    try:
+        try:
+            self._waiters.append(fut)
+            try:
+                await fut
+                return True
+            finally:
+                self._waiters.remove(fut)
+        finally:
+            cancelled = False
+            while True:
+                try:
+                    await self.acquire()
+                    break
+                except asyncio.CancelledError:
+                    cancelled = True
+            if cancelled:
+                raise asyncio.CancelledError
+    except BaseException:
+        if fut.done() and not fut.cancelled():
+            for w in self._waiters:
+                if not w.done():
+                    w.set_result(False)
+                    break
+        raise
+
+
 def virtual_run(main, *, debug=None):
     with asyncio.Runner(debug=debug, loop_factory=VirtualLoop) as runner:
         return runner.run(main)
@@ -59,6 +96,7 @@ def main():
     with open(sys.argv[1], encoding="utf-8") as f:
         programs = json.load(f)
     asyncio.run = virtual_run
+    asyncio.Condition.wait = condition_wait
     outputs = [run_program(text, i) for i, text in enumerate(programs)]
     sys.stdout.write(json.dumps(outputs))
 

@@ -10,7 +10,8 @@
 // try/except ValueError around a raise, an except CancelledError that swallows it,
 // as_completed over sub tasks, `async with asyncio.timeout(d)` (withTimeout), wait_for
 // (waitFor), a sub-coroutine awaited inline, as a Task or through shield, gather of sub-coroutines,
-// a TaskGroup of subs, call_soon and call_later callbacks, the task's cancelling() count where a
+// a TaskGroup of subs, wait_for around a Queue get or put, a Lock or Semaphore acquire (then a body
+// and the release), an Event wait or a Barrier(2) wait (main joins the barrier too), call_soon and call_later callbacks, the task's cancelling() count where a
 // cancellation is caught, setting and awaiting the shared Future, and cancelling
 // another task. main starts the workers,
 // interleaves sleeps, cancels and Event sets, waits for them with a timeout, cancels what is left
@@ -40,6 +41,7 @@ qs = [asyncio.Queue(1), asyncio.Queue(), asyncio.PriorityQueue(2), asyncio.LifoQ
 lk = asyncio.Lock()
 sem = asyncio.Semaphore(2)
 cond = asyncio.Condition()
+bar = asyncio.Barrier(2)
 T = []
 FUT = []
 
@@ -51,7 +53,7 @@ def fmt(r):
 
 `;
 
-const TS_HEADER = `import { run, sleep, createTask, gather, wait, waitFor, withTimeout, shield, taskGroup, getRunningLoop, currentTask, Event, Queue, PriorityQueue, LifoQueue, QueueFull, asCompleted, Lock, Semaphore, Condition, ExceptionGroup, FIRST_COMPLETED, Future, Task, CancelledError, TimeoutError } from 'tscoro';
+const TS_HEADER = `import { run, sleep, createTask, gather, wait, waitFor, withTimeout, shield, taskGroup, getRunningLoop, currentTask, Event, Queue, PriorityQueue, LifoQueue, QueueFull, asCompleted, Lock, Semaphore, Condition, Barrier, ExceptionGroup, FIRST_COMPLETED, Future, Task, CancelledError, TimeoutError } from 'tscoro';
 
 class ValueError extends Error {
   override name = 'ValueError';
@@ -62,6 +64,7 @@ const qs = [new Queue<number>(1), new Queue<number>(), new PriorityQueue<number>
 const lk = new Lock();
 const sem = new Semaphore(2);
 const cond = new Condition();
+const bar = new Barrier(2);
 const T: Task<number>[] = [];
 const FUT: Future<number>[] = [];
 
@@ -151,6 +154,51 @@ class SchedGen extends Random {
     out.tsOnly('}', depth);
   }
 
+  /**
+   * A blocking call of a runtime primitive under wait_for (the hand-written frames of Queue.get/put,
+   * Lock and Semaphore acquire, Event.wait, Barrier.wait, cancelled by the timeout): on a timeout
+   * its line says so; a lock or semaphore acquired in time runs a body and is released.
+   */
+  waitForPrimitive(out, depth, nest, sub) {
+    const t = this.tag();
+    const x = this.delay();
+    const q = this.int(4);
+    const timedOut = { py: `print(name, "${t} timeout")`, ts: `console.log(name, '${t} timeout');` };
+    const r = this.rand();
+    const call = (py, ts) => (dd) => out.both(py, ts, dd);
+    if (r < 0.25)
+      this.catching(out, depth, call(`print(name, "${t} got", await asyncio.wait_for(qs[${q}].get(), ${x.py}))`, `console.log(name, '${t} got', await waitFor(qs[${q}].get(), ${x.ts}));`), 'except TimeoutError', 'TimeoutError', timedOut);
+    else if (r < 0.45) {
+      const v = this.int(100);
+      this.catching(out, depth, call(`await asyncio.wait_for(qs[${q}].put(${v}), ${x.py})`, `await waitFor(qs[${q}].put(${v}), ${x.ts});`), 'except TimeoutError', 'TimeoutError', timedOut);
+    } else if (r < 0.6) {
+      const k = this.int(2);
+      this.catching(out, depth, call(`print(name, "${t} set", str(await asyncio.wait_for(ev[${k}].wait(), ${x.py})).lower())`, `console.log(name, '${t} set', await waitFor(ev[${k}].wait(), ${x.ts}));`), 'except TimeoutError', 'TimeoutError', timedOut);
+    } else if (r < 0.75) {
+      // Longer: a barrier needs a second task to arrive meanwhile.
+      const y = this.delay(0);
+      this.catching(out, depth, call(`print(name, "${t} barrier", await asyncio.wait_for(bar.wait(), 5 * ${y.py}))`, `console.log(name, '${t} barrier', await waitFor(bar.wait(), 5 * ${y.ts}));`), 'except TimeoutError', 'TimeoutError', timedOut);
+    }
+    else {
+      const obj = this.chance(0.5) ? 'lk' : 'sem';
+      out.both(`got${t} = False`, `let got${t} = false;`, depth);
+      const acquire = (dd) => {
+        out.both(`await asyncio.wait_for(${obj}.acquire(), ${x.py})`, `await waitFor(${obj}.acquire(), ${x.ts});`, dd);
+        out.both(`got${t} = True`, `got${t} = true;`, dd);
+      };
+      this.catching(out, depth, acquire, 'except TimeoutError', 'TimeoutError', timedOut);
+      out.both(`if got${t}:`, `if (got${t}) {`, depth);
+      out.both('try:', 'try {', depth + 1);
+      this.log(out, depth + 2, `${t} ${obj}`);
+      this.body(out, depth + 2, this.int(3), Math.max(0, nest - 1), sub);
+      out.pyOnly('finally:', depth + 1);
+      out.tsOnly('} finally {', depth + 1);
+      out.both(`${obj}.release()`, `${obj}.release();`, depth + 2);
+      out.tsOnly('}', depth + 1);
+      out.tsOnly('}', depth);
+    }
+  }
+
   /** Statements of a worker or sub body at `depth` (the indent); `sub`: no blocking waits. */
   body(out, depth, n, nest, sub) {
     for (let i = 0; i < n; i++) this.statement(out, depth, nest, sub);
@@ -163,9 +211,11 @@ class SchedGen extends Random {
     const d = () => this.delay();
     if (r < 0.06) {
       this.log(out, depth, this.tag());
-    } else if (r < 0.18) {
+    } else if (r < 0.14) {
       const x = d();
       out.both(`await asyncio.sleep(${x.py})`, `await sleep(${x.ts});`, depth);
+    } else if (r < 0.18 && !sub) {
+      this.waitForPrimitive(out, depth, nest, sub);
     } else if (r < 0.27 && !sub) {
       const t = this.tag();
       out.both(`await ev[${k}].wait()`, `await ev[${k}].wait();`, depth);
@@ -448,6 +498,10 @@ class SchedGen extends Random {
     } else if (r < 0.7) {
       const k = this.int(2);
       out.both(`ev[${k}].set()`, `ev[${k}].set();`, 1);
+    } else if (r < 0.75) {
+      // main meets the workers at the barrier (with a time limit: main must not block for ever).
+      const t = this.tag();
+      this.catching(out, 1, (dd) => out.both(`print(name, "${t} barrier", await asyncio.wait_for(bar.wait(), 3))`, `console.log(name, '${t} barrier', await waitFor(bar.wait(), 3));`, dd), 'except TimeoutError', 'TimeoutError', { py: `print(name, "${t} timeout")`, ts: `console.log(name, '${t} timeout');` });
     } else if (r < 0.8) {
       if (this.chance(0.5)) {
         out.pyOnly('async with cond:', 1);

@@ -24,7 +24,7 @@
 //   by a float coincidence (a callback's delay is never 0: it would be a timer due at once);
 // - where CPython iterates a set (a TaskGroup cancelling its children, run() cancelling the tasks
 //   left), the order follows object addresses; tscoro's is creation order. A task group here has
-//   one child, and main cancels what is left itself, in list order;
+//   one child, and main cancels every task left itself, in creation order (by the N of Task-N);
 // - tscoro's Condition passes a notification on when the notified waiter is cancelled before it
 //   gets the lock back (CPython 3.13's fix, README); sched_driver.py gives CPython 3.11 the same;
 // - only strings and integers are printed (Python prints True/None/lists differently), and
@@ -51,9 +51,15 @@ def fmt(r):
         return type(r).__name__
     return str(r)
 
+
+def outcome(t):
+    if t.cancelled():
+        return "cancelled"
+    return fmt(t.exception() or t.result())
+
 `;
 
-const TS_HEADER = `import { run, sleep, createTask, gather, wait, waitFor, withTimeout, shield, taskGroup, getRunningLoop, currentTask, Event, Queue, PriorityQueue, LifoQueue, QueueFull, asCompleted, Lock, Semaphore, Condition, Barrier, ExceptionGroup, FIRST_COMPLETED, Future, Task, CancelledError, TimeoutError } from 'tscoro';
+const TS_HEADER = `import { run, sleep, createTask, gather, wait, waitFor, withTimeout, shield, taskGroup, getRunningLoop, currentTask, allTasks, Event, Queue, PriorityQueue, LifoQueue, QueueFull, asCompleted, Lock, Semaphore, Condition, Barrier, ExceptionGroup, FIRST_COMPLETED, Future, Task, CancelledError, TimeoutError } from 'tscoro';
 
 class ValueError extends Error {
   override name = 'ValueError';
@@ -73,6 +79,11 @@ function fmt(r: unknown): string {
   if (r instanceof TimeoutError) return 'TimeoutError';
   if (r instanceof Error) return r.name;
   return String(r);
+}
+
+function outcome(t: Future<unknown>): string {
+  if (t.cancelled()) return 'cancelled';
+  return fmt(t.exception() ?? t.result());
 }
 
 `;
@@ -296,9 +307,19 @@ class SchedGen extends Random {
       const t = this.tag();
       const j = this.int(this.subLimit);
       const fj = this.f();
-      if (this.chance(0.5))
+      const c = this.rand();
+      if (c < 0.4)
         out.both(`print(name, "${t}", await sub${j}(name, ${fj}))`, `console.log(name, '${t}', await sub${j}(name, ${fj}));`, depth);
-      else
+      else if (c < 0.7) {
+        // A task with a done-callback, awaited or not (main cancels it at the end if need be).
+        out.both(`t${t} = asyncio.create_task(sub${j}(name, ${fj}))`, `const t${t} = createTask(sub${j}(name, ${fj}));`, depth);
+        out.both(
+          `t${t}.add_done_callback(lambda x: print(name, "${t} done", outcome(x)))`,
+          `t${t}.addDoneCallback((x) => console.log(name, '${t} done', outcome(x)));`,
+          depth,
+        );
+        if (this.chance(0.5)) out.both(`print(name, "${t}", await t${t})`, `console.log(name, '${t}', await t${t});`, depth);
+      } else
         out.both(
           `print(name, "${t}", await asyncio.create_task(sub${j}(name, ${fj})))`,
           `console.log(name, '${t}', await createTask(sub${j}(name, ${fj})));`,
@@ -358,7 +379,7 @@ class SchedGen extends Random {
       // Uncaught: fails the sub's caller, a gather, a task group (caught there), a waitFor.
       const t = this.tag();
       out.both(`raise ValueError("${t}")`, `throw new ValueError('${t}');`, depth);
-    } else if (r < 0.91 && !sub) {
+    } else if (r < 0.90 && !sub) {
       const t = this.tag();
       out.pyOnly('async with cond:', depth);
       out.tsOnly('await cond.acquire();', depth);
@@ -371,7 +392,7 @@ class SchedGen extends Random {
       out.tsOnly('} finally {', depth);
       out.tsOnly('cond.release();', depth + 1);
       out.tsOnly('}', depth);
-    } else if (r < 0.93 && this.subLimit > 0) {
+    } else if (r < 0.915 && this.subLimit > 0) {
       const t = this.tag();
       const [ca, cb] = [this.subCall(), this.subCall()];
       out.both(
@@ -392,11 +413,11 @@ class SchedGen extends Random {
       out.pyOnly('for w in ws:', depth);
       out.pyOnly('w.cancel()', depth + 1);
       out.tsOnly(`for (const w of ws${t}) w.cancel();`, depth);
-    } else if (r < 0.945 && !sub) {
+    } else if (r < 0.93 && !sub) {
       const t = this.tag();
       out.both(`await qs[${q}].join()`, `await qs[${q}].join();`, depth);
       out.both(`print(name, "${t} joined")`, `console.log(name, '${t} joined');`, depth);
-    } else if (r < 0.955 && this.subLimit > 0) {
+    } else if (r < 0.94 && this.subLimit > 0) {
       // Over tasks made in list order: given coroutines, as_completed makes its tasks in set order.
       const t = this.tag();
       const [ca, cb] = [this.subCall(), this.subCall()];
@@ -404,7 +425,35 @@ class SchedGen extends Random {
       out.pyOnly(`print(name, "${t} completed", await c)`, depth + 1);
       out.tsOnly(`for (const c of asCompleted([createTask(${ca}), createTask(${cb})]))`, depth);
       out.tsOnly(`console.log(name, '${t} completed', await c);`, depth + 1);
-    } else if (r < 0.97) {
+    } else if (r < 0.955 && nest > 0) {
+      // A timeout scope with no deadline, given one from inside (Timeout.reschedule).
+      const t = this.tag();
+      const x = this.delay(0);
+      const scope = (dd) => {
+        out.pyOnly('async with asyncio.timeout(None) as cm:', dd);
+        out.tsOnly('await withTimeout(null, async (cm) => {', dd);
+        out.both(
+          `cm.reschedule(asyncio.get_running_loop().time() + ${x.py})`,
+          `cm.reschedule(getRunningLoop().time() + ${x.ts});`,
+          dd + 1,
+        );
+        this.body(out, dd + 1, 1 + this.int(3), nest - 1, sub);
+        this.log(out, dd + 1, `${t} in time`);
+        out.tsOnly('});', dd);
+      };
+      this.catching(out, depth, scope, 'except TimeoutError', 'TimeoutError', { py: `print(name, "${t} timeout")`, ts: `console.log(name, '${t} timeout');` });
+    } else if (r < 0.965) {
+      // A timer cancelled before it fires, or after.
+      const t = this.tag();
+      const x = this.delay(0);
+      out.both(
+        `h${t} = asyncio.get_running_loop().call_later(${x.py}, print, name, "${t} fired")`,
+        `const h${t} = getRunningLoop().callLater(${x.ts}, console.log, name, '${t} fired');`,
+        depth,
+      );
+      this.body(out, depth, this.int(2), 0, sub);
+      out.both(`h${t}.cancel()`, `h${t}.cancel();`, depth);
+    } else if (r < 0.98) {
       // The shared future: main makes it; a worker or sub sets it; waiting on it from a task that
       // gets cancelled cancels the future itself (as asyncio's Task.cancel does).
       if (sub || this.chance(0.5)) {
@@ -458,16 +507,18 @@ class SchedGen extends Random {
     }
     for (let n = this.int(4); n > 0; n--) this.mainStatement(out);
     out.both('await asyncio.wait(T, timeout=50)', 'await wait(T, { timeout: 50 });', 1);
-    // Cancel what is left, in list order, until nothing is (a task may swallow a cancel).
+    // Cancel every task left, the workers and those made inside (shielded ones, wait_for's,
+    // as_completed's), in creation order, until none is (a task may swallow a cancel): run() would
+    // cancel them in set order, by address.
     out.pyOnly('for _ in range(20):', 1);
-    out.pyOnly('left = [t for t in T if not t.done()]', 2);
+    out.pyOnly('left = sorted((t for t in asyncio.all_tasks() if t is not asyncio.current_task()), key=lambda t: int(t.get_name()[5:]))', 2);
     out.pyOnly('if not left:', 2);
     out.pyOnly('break', 3);
     out.pyOnly('for t in left:', 2);
     out.pyOnly('t.cancel()', 3);
     out.pyOnly('await asyncio.wait(left, timeout=50)', 2);
     out.tsOnly('for (let round = 0; round < 20; round++) {', 1);
-    out.tsOnly('const left = T.filter((t) => !t.done());', 2);
+    out.tsOnly('const left = [...allTasks()].filter((t) => t !== currentTask()).sort((a, b) => Number(a.getName().slice(5)) - Number(b.getName().slice(5)));', 2);
     out.tsOnly('if (left.length === 0) break;', 2);
     out.tsOnly('for (const t of left) t.cancel();', 2);
     out.tsOnly('await wait(left, { timeout: 50 });', 2);

@@ -1,21 +1,27 @@
 // Seeded generator of paired scheduling programs for the differential tester against CPython
 // (test/fuzz/sched.js). Takes a 32-bit seed; produces `{ py, ts }`: the same asyncio program written
-// for CPython (run under ../shared/tools/vasyncio.py, CPython's own loop on a virtual clock) and for
-// tscoro (compiled by the transformer, run on the virtual clock). They must print the same lines.
+// for CPython (run by sched_driver.py on CPython's own loop with a virtual clock, as
+// ../shared/tools/vasyncio.py does) and for tscoro (compiled by the transformer, run on the virtual
+// clock). They must print the same lines.
 //
-// What a program contains: a few worker tasks that share two Events, four Queues (maxsize 1,
-// unbounded, a PriorityQueue and a LifoQueue; put, get, putNowait, taskDone, join), a Lock, a Semaphore(2) and a Future, and a few sub-coroutines. Worker bodies nest (up
-// to depth 2): logging, sleep(0) and timed sleeps, Event wait/set/clear, Queue put/get/putNowait,
-// `async with lock` and `async with sem`, try/except CancelledError (re-raised), try/finally,
-// try/except ValueError around a raise, an except CancelledError that swallows it,
-// as_completed over sub tasks, `async with asyncio.timeout(d)` (withTimeout), wait_for
-// (waitFor), a sub-coroutine awaited inline, as a Task or through shield, gather of sub-coroutines,
-// a TaskGroup of subs, wait_for around a Queue get or put, a Lock or Semaphore acquire (then a body
-// and the release), an Event wait or a Barrier(2) wait (main joins the barrier too), call_soon and call_later callbacks, the task's cancelling() count where a
-// cancellation is caught, setting and awaiting the shared Future, and cancelling
-// another task. main starts the workers,
-// interleaves sleeps, cancels and Event sets, waits for them with a timeout, cancels what is left
-// (in list order), and prints each task's result or exception class.
+// What a program contains: a few worker tasks sharing two Events, four Queues (maxsize 1,
+// unbounded, a PriorityQueue(2) and a LifoQueue(2)), a Lock, a Semaphore(2), a Condition, a
+// Barrier(2) and a Future, and a few sub-coroutines (sub j calls only subs below it). Bodies nest
+// up to depth 2:
+// - logging; sleep(0) and timed sleeps; Event wait/set/clear; Queue put/get/put_nowait/task_done/
+//   join; `async with` the Lock or the Semaphore; Condition wait/notify/notify_all;
+// - try/except CancelledError that re-raises (printing the message and cancelling()) or swallows;
+//   try/finally; try/except ValueError around a raise; subs that raise;
+// - `async with asyncio.timeout(d)` (withTimeout), one given its deadline from inside
+//   (reschedule); wait_for around a sub, a Queue get or put, a Lock or Semaphore acquire (then a
+//   body and the release), an Event or Barrier wait;
+// - a sub awaited inline, as a Task (with a done-callback, awaited or not), through shield,
+//   gather, asyncio.wait(FIRST_COMPLETED), as_completed, or a TaskGroup;
+// - call_soon and call_later callbacks, a timer cancelled; setting and awaiting the Future;
+//   cancelling another task.
+// main starts the workers, interleaving sleeps, cancels, Event sets, notify_all, the Future's
+// result and a barrier wait; waits for the workers with a timeout; cancels every task left; and
+// prints each worker's result or exception class.
 //
 // Rules that keep both sides comparable (each a documented difference, not a bug):
 // - timers with equal deadlines: CPython's heap orders them by its internals, tscoro by insertion
@@ -30,7 +36,8 @@
 // - only strings and integers are printed (Python prints True/None/lists differently), and
 //   exceptions by class name;
 // - nothing blocks for ever: main's wait() has a timeout after which the rest is cancelled, and main
-//   itself never waits on an Event, a full Queue or the Lock before it.
+//   itself never waits on an Event, a full Queue or the Lock before it (its barrier wait has a
+//   time limit).
 'use strict';
 const { Random } = require('./gen');
 

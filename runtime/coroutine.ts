@@ -51,7 +51,7 @@ export function addAwaitChain(err: unknown, from: Frame | null, debug: boolean):
   const limit = typeof Error.stackTraceLimit === 'number' ? Error.stackTraceLimit : 10;
   let n = 0;
   for (let p: Frame | null | undefined = from; p !== null && p !== undefined && n < limit; p = p.$p) {
-    if ((p as Partial<Record<typeof STEP_FRAME, boolean>>)[STEP_FRAME] === true) continue;
+    if (isStepFrame(p)) continue;
     lines += `\n    at async ${(p as Coroutine).$name}`;
     n++;
   }
@@ -70,6 +70,11 @@ const chained = new WeakSet<object>();
  * them out, as V8's async stack traces and Python's tracebacks show the generator and its consumer.
  */
 export const STEP_FRAME: unique symbol = Symbol('tscoro.stepFrame') as any;
+
+/** @internal Whether `f` is such a request step (see STEP_FRAME). */
+export function isStepFrame(f: Frame): boolean {
+  return (f as Partial<Record<typeof STEP_FRAME, boolean>>)[STEP_FRAME] === true;
+}
 
 /** Native recursion depth for inline awaits before falling back to the task's frame stack. */
 export const MAX_INLINE_DEPTH = 256;

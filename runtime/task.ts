@@ -15,10 +15,10 @@ import {
   Coroutine,
   Frame,
   MAX_INLINE_DEPTH,
-  STEP_FRAME,
   SUSPEND,
   ThrowFrame,
   drv,
+  isStepFrame,
   isThenable,
   reuseError,
 } from './coroutine';
@@ -142,7 +142,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
     if (this._state !== FutureState.Pending || drv.task === (this as Task<unknown>)) return [];
     const out: Coroutine<unknown>[] = [];
     for (let f: Frame | null | undefined = this._top; f !== null && f !== undefined; f = f.$p) {
-      if ((f as Partial<Record<typeof STEP_FRAME, boolean>>)[STEP_FRAME] !== true) out.push(f as Coroutine<unknown>);
+      if (!isStepFrame(f)) out.push(f as Coroutine<unknown>);
     }
     out.reverse();
     const limit = options.limit;

@@ -454,21 +454,22 @@ function identifiersIn(ts: typeof TS, stmts: readonly TS.Statement[]): Set<strin
 }
 
 /**
- * `this.x` -> `x` for the native fields, and `var x, y;` first in the step.
- *   [source]  this.total = 0; ... this.x = this.$r.value; use(this.x);
- *   [output]  var x; this.total = 0; ... x = this.$r.value; use(x);
- * Nested functions and classes are left alone: a native field is never named in them (see escapes).
- */
-/**
  * The `$fn(this.x, "x")` callees lower.ts makes for a call of a local (`x(...)`): once x is a native
  * `var`, the call is `x(...)` again, whose own TypeError already names x.
  */
 export const plainCallees = new WeakSet<TS.Node>();
 
+/**
+ * `this.x` -> `x` for the native fields, and `var x, y;` first in the step.
+ *   [source]  this.total = 0; ... this.x = this.$r.value; use(this.x);
+ *   [output]  var x; this.total = 0; ... x = this.$r.value; use(x);
+ * Nested functions and classes are left alone: a native field is never named in them (see escapes).
+ */
 export function localize(ts: typeof TS, context: TS.TransformationContext, stmts: readonly TS.Statement[], { natives, untouched }: NativeFields): TS.Statement[] {
   if (natives.size === 0) return [...stmts];
   const f = ts.factory;
-  const nativeRef = (e: TS.Expression): string | undefined =>
+  // The native local `this.x` names, if it is one.
+  const nativeRef = (e: TS.Node): string | undefined =>
     ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword && ts.isIdentifier(e.name) && natives.has(e.name.text) ? e.name.text : undefined;
   const visit = (n: TS.Node): TS.Node => {
     if (untouched.has(n as TS.Statement) || isOriginal(ts, n) || ts.isFunctionLike(n) || ts.isClassLike(n) || ts.isClassStaticBlockDeclaration(n)) return n;
@@ -482,8 +483,8 @@ export function localize(ts: typeof TS, context: TS.TransformationContext, stmts
           : f.updateTaggedTemplateExpression(updated, f.createIdentifier(x), updated.typeArguments, updated.template);
       }
     }
-    if (ts.isPropertyAccessExpression(n) && n.expression.kind === ts.SyntaxKind.ThisKeyword && ts.isIdentifier(n.name) && natives.has(n.name.text))
-      return f.createIdentifier(n.name.text);
+    const x = nativeRef(n);
+    if (x !== undefined) return f.createIdentifier(x);
     return ts.visitEachChild(n, visit, context);
   };
   const decl = f.createVariableStatement(undefined, f.createVariableDeclarationList([...natives].map((x) => f.createVariableDeclaration(x))));

@@ -139,7 +139,8 @@ function installRequireHook(outputs: Map<string, string>, sources: Set<string>):
 // errors) must not be overwritten by ours.
 function run(args: Args): number | undefined {
   const entry = path.resolve(args.file);
-  const result = compileProject(entry, { sourceMap: args.command === 'run' });
+  // A run's stack lines name files as its other lines do (absolute paths through the source map).
+  const result = compileProject(entry, { sourceMap: args.command === 'run', config: { positions: args.command === 'run' ? 'absolute' : 'relative' } });
   if (report(result)) return 1;
   const entryJs = result.outputs.get(entry.replace(/\.[cm]?tsx?$/, '.js'));
   if (entryJs === undefined) {

@@ -2,10 +2,12 @@
 //
 //   node bin/tscoro.js run examples/debugging.ts --clock virtual
 //
-// 1. An error thrown after an await: its stack names the coroutines awaiting the one that threw
-//    (`at async ...`), as V8's async stack traces do, though the task resumed only the innermost.
-// 2. Tasks that wait: Task.printStack() shows where each one is suspended, as asyncio's
-//    Task.print_stack() does; allTasks() finds them (here: a pool of workers starved of jobs).
+// 1. An error thrown after an await: its stack names the coroutines awaiting the one that threw,
+//    and the await each one waits at (`at async f (file:line:column)`), as V8's async stack traces
+//    do, though the task resumed only the innermost.
+// 2. Tasks that wait: Task.printStack() shows where each one is suspended (`File "...", line N, in
+//    f`), as asyncio's Task.print_stack() does; allTasks() finds them (here: a pool of workers
+//    starved of jobs).
 import { run, sleep, createTask, allTasks, currentTask, Queue } from 'tscoro';
 
 class Inventory {
@@ -39,12 +41,9 @@ async function main(): Promise<void> {
   try {
     await report();
   } catch (e) {
-    // The first line is the frame that threw (Inventory.count's step, with its file and line);
-    // then the coroutines that were awaiting it, innermost first.
-    const [message, thrower, ...awaiting] = (e as Error).stack!.split('\n');
-    console.log(message);
-    console.log(thrower.includes('debugging.ts') ? '    at <the line that threw, in debugging.ts>' : thrower);
-    for (const line of awaiting) console.log(line);
+    // The first line is the frame that threw (Inventory.count's step, at the throw); then the
+    // coroutines that were awaiting it, innermost first, each at the await where it waits.
+    console.log((e as Error).stack);
   }
 
   console.log('2. where waiting tasks are suspended');

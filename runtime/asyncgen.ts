@@ -9,7 +9,7 @@
 // suspended at a `yield` with a return completion (`g.return(v)`): the lowered yield awaits v and
 // returns through the enclosing finally blocks. A `yield x` returns the YIELD sentinel from $step
 // after storing the (awaited) x in $y; any other return is the generator's completion.
-import { Coroutine, Frame, STEP_FRAME, SUSPEND, awaitValue, drv } from './coroutine';
+import { Coroutine, Frame, STEP_FRAME, SUSPEND, Where, awaitValue, drv } from './coroutine';
 import { EventLoop, _getActiveLoop, _setAsyncgenCloser } from './loop';
 import { CancelledError, RuntimeError } from './errors';
 import { ensureFuture, gather } from './combinators';
@@ -224,9 +224,10 @@ class GeneratorIter extends AsyncIter {
 setGeneratorRecord(AsyncGen.prototype.next, (it) => new GeneratorIter(it, AsyncGen.prototype.next));
 
 /** Emitted once per compiled async generator function: makes its frame class an AsyncGen named `name`. */
-export function defineAsyncGenerator(cls: { prototype: object }, name: string): void {
+export function defineAsyncGenerator(cls: { prototype: object }, name: string, file?: string, table?: string): void {
   Object.setPrototypeOf(cls.prototype, AsyncGen.prototype);
   Object.defineProperty(cls.prototype, '$name', { value: name });
+  if (file !== undefined) Object.defineProperty(cls.prototype, '$at', { value: [file, table] });
 }
 
 /**
@@ -238,14 +239,18 @@ export class ClosureGenFrame {
   $p: Frame | null | undefined;
   $y: unknown;
   $gs: GenState | undefined;
+  /** Where the generator's awaits are (coroutine.ts Where), or undefined. */
+  $at: Where | undefined;
   constructor(
     readonly $fn: (this: ClosureGenFrame, m: Mode, v: unknown) => unknown,
     name: string,
+    at?: Where,
   ) {
     this.$s = 0;
     this.$p = undefined;
     this.$y = undefined;
     this.$gs = undefined;
+    this.$at = at;
     this.$name = name;
   }
   $step(m: Mode, v: unknown): unknown {

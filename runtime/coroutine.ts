@@ -36,10 +36,12 @@ export interface Frame {
  * TimeoutError: the runtime raises those without a stack (errors.ts runtimeError), and they are
  * control flow, frequent enough in timeout-heavy code that the lookups here would show. The stack
  * is formatted then, which only errors crossing a suspension pay for.
+ * A line names the await where the frame waits when its function was compiled with positions
+ * (see Where), as V8 names the await of an async frame.
  *   Error: bad 1                          Error: bad 1
  *       at inner$.$step (main.ts:4:20)  ->      at inner$.$step (main.ts:4:20)
- *       at Task._step (task.ts:244:17)          at async middle
- *       ...                                     at async main
+ *       at Task._step (task.ts:244:17)          at async middle (main.ts:8:13)
+ *       ...                                     at async main (main.ts:13:5)
  */
 export function addAwaitChain(err: unknown, from: Frame | null, debug: boolean): void {
   if (!(err instanceof Error) || (!debug && (err instanceof CancelledError || err instanceof TimeoutError)) || chained.has(err)) return;
@@ -52,7 +54,8 @@ export function addAwaitChain(err: unknown, from: Frame | null, debug: boolean):
   let n = 0;
   for (let p: Frame | null | undefined = from; p !== null && p !== undefined && n < limit; p = p.$p) {
     if (isStepFrame(p)) continue;
-    lines += `\n    at async ${(p as Coroutine).$name}`;
+    const at = whereSuspended(p);
+    lines += at === undefined ? `\n    at async ${(p as Coroutine).$name}` : `\n    at async ${(p as Coroutine).$name} (${at.file}:${at.line}:${at.column})`;
     n++;
   }
   const cut = stack.indexOf('\n    at Task._step ');
@@ -173,10 +176,34 @@ export function nameFrame(frame: Coroutine<unknown>, name: string): void {
   if (debugFlags.coroutines) renameWatched(frame);
 }
 
-/** Emitted once per compiled async function: makes its frame class a Coroutine named `name`. */
-export function defineCoroutine(cls: { prototype: object }, name: string): void {
+/**
+ * Emitted once per compiled async function: makes its frame class a Coroutine named `name`, and
+ * gives it the source positions of its suspension points when the transformer emits them (a Where:
+ * `file`, and `table`).
+ */
+export function defineCoroutine(cls: { prototype: object }, name: string, file?: string, table?: string): void {
   Object.setPrototypeOf(cls.prototype, Coroutine.prototype);
   withFrameName(name, cls);
+  if (file !== undefined) Object.defineProperty(cls.prototype, '$at', { value: [file, table] });
+}
+
+/**
+ * Where a compiled function's frames wait: its source file, and a table that gives, for each
+ * resume state, the line and column (1-based) of the suspension point (an await, a `for await`
+ * head, ...) that resumes there: `state:line:column,...`. Emitted by the transformer unless its
+ * `positions` option is false; a frame class holds it on its prototype (`$at`, see def), a
+ * closure-step frame in a field (a file-level const). Read only for stack lines (addAwaitChain,
+ * Task.printStack), never on the await path.
+ *   [emitted]  $def(middle$, "middle", $file, "1:8:13")      const $w = [$file, "2:5:7,4:9:3"];
+ */
+export type Where = readonly [file: string, table: string];
+
+/** @internal Where a suspended frame waits, when its function was compiled with positions. */
+export function whereSuspended(f: Frame): { file: string; line: number; column: number } | undefined {
+  const w = (f as { $at?: Where }).$at;
+  if (!Array.isArray(w)) return undefined;
+  const m = new RegExp(`(?:^|,)${f.$s}:(\\d+):(\\d+)`).exec(w[1]);
+  return m === null ? undefined : { file: w[0], line: Number(m[1]), column: Number(m[2]) };
 }
 
 /**
@@ -421,12 +448,16 @@ export class ThrowFrame extends Coroutine<never> {
 export class ClosureFrame {
   $s: number;
   $p: Frame | null | undefined;
+  /** Where the function's awaits are (see Where), or undefined when compiled without positions. */
+  $at: Where | undefined;
   constructor(
     readonly $fn: (this: ClosureFrame, m: 0 | 1, v: unknown) => unknown,
     name: string,
+    at?: Where,
   ) {
     this.$s = 0;
     this.$p = undefined;
+    this.$at = at;
     nameFrame(this, name);
   }
   $step(m: 0 | 1, v: unknown): unknown {

@@ -45,9 +45,16 @@ export const aw = awaitValue;
 export const B = BRAND;
 export const d = drv;
 export const rv = inlineResult;
-/** Makes a frame class a Coroutine with a name (once per compiled function). */
+/**
+ * Makes a frame class a Coroutine with a name (once per compiled function): `def(cls, name)`, or
+ * `def(cls, name, file, table)` with the source positions of its suspension points (coroutine.ts
+ * Where), which name the await in stack lines.
+ */
 export const def = defineCoroutine;
-/** The closure-step frame (functions capturing outer locals, or using super / #private names). */
+/**
+ * The closure-step frame (functions capturing outer locals, or using super / #private names):
+ * `new Cf(step, name)`, or `new Cf(step, name, w)` with `w` a file-level const `[file, table]`.
+ */
 export const Cf = ClosureFrame;
 /**
  * Async generators (asyncgen.ts): `defg` makes a frame class the generator object's class, `Cg` is

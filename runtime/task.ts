@@ -21,6 +21,7 @@ import {
   isStepFrame,
   isThenable,
   reuseError,
+  whereSuspended,
 } from './coroutine';
 import {
   captureStack,
@@ -149,13 +150,19 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
     return limit === undefined || limit >= out.length ? out : out.slice(out.length - Math.max(0, limit));
   }
   /**
-   * Prints getStack() as asyncio's `Task.print_stack()` does, one `  in <name>` line per coroutine
-   * under `Stack for <Task ...> (most recent call last):` (or `No stack for <Task ...>`), to `file`
-   * (anything with `write(text)`, such as process.stdout) or else the console's error output.
+   * Prints getStack() as asyncio's `Task.print_stack()` does, under `Stack for <Task ...> (most
+   * recent call last):` (or `No stack for <Task ...>`), one line per coroutine: `  File "src/a.ts",
+   * line 8, in worker` where its function was compiled with positions (the await it waits at), else
+   * `  in <name>` (the runtime's own coroutines, such as `Queue.get`). To `file` (anything with
+   * `write(text)`, such as process.stdout) or else the console's error output.
    */
   printStack(options: { limit?: number; file?: { write(text: string): unknown } } = {}): void {
     const frames = this.getStack(options);
-    const text = frames.length === 0 ? `No stack for ${this}\n` : `Stack for ${this} (most recent call last):\n${frames.map((f) => `  in ${f.$name}\n`).join('')}`;
+    const line = (f: Coroutine<unknown>): string => {
+      const at = whereSuspended(f);
+      return at === undefined ? `  in ${f.$name}\n` : `  File "${at.file}", line ${at.line}, in ${f.$name}\n`;
+    };
+    const text = frames.length === 0 ? `No stack for ${this}\n` : `Stack for ${this} (most recent call last):\n${frames.map(line).join('')}`;
     if (options.file !== undefined) options.file.write(text);
     else console.error(text.slice(0, -1));
   }

@@ -23,6 +23,23 @@ function tscoro(...args) {
 
 fs.rmSync(dir, { recursive: true, force: true });
 writeFile(
+  path.join(dir, 'stack.ts'),
+  `async function inner(x: number): Promise<number> {
+  if (x > 0) throw new Error('boom');
+  return x;
+}
+async function middle(x: number): Promise<number> {
+  const y = 1 + (await inner(x));
+  return y;
+}
+async function later(): Promise<number> {
+  await new Promise((r) => setTimeout(r, 1));
+  return await middle(1);
+}
+later().then(undefined, (e: Error) => console.log(e.stack));
+`,
+);
+writeFile(
   path.join(dir, 'lib.ts'),
   `export async function double(n: number): Promise<number> {
   return n * 2;
@@ -128,6 +145,27 @@ run('run main.ts fail (stack points into the .ts source)', () => {
   assert.is(r.status, 1);
   assert.match(r.stderr, /Error: failed in lib.ts/);
   assert.match(r.stderr, new RegExp(`${path.join(dir, 'lib.ts').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5:9`));
+});
+
+// An error thrown before any suspension passes through the awaiting steps natively; their lines,
+// through the source map, are the awaits' (6:18, 11:10) and each `$a` the function's first line.
+// After the root frame (later) comes the loop's dispatch, which the await chain replaces.
+run('run stack.ts (synchronous frames of inline awaits point at the awaits)', () => {
+  const r = tscoro('run', 'stack.ts');
+  assert.is(r.stderr, '');
+  const file = path.join(dir, 'stack.ts');
+  assert.is(
+    r.stdout.split(file).join('<file>'),
+    [
+      'Error: boom',
+      '    at inner$.$step (<file>:2:20)',
+      '    at middle$.$a (<file>:5:1)',
+      '    at middle$.$step (<file>:6:18)',
+      '    at later$.$a (<file>:9:1)',
+      '    at later$.$step (<file>:11:10)',
+      '',
+    ].join('\n'),
+  );
 });
 
 run('run bad.ts', () => {

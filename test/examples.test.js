@@ -120,25 +120,28 @@ crawler.run();
 
 const debugging = suite('debugging.ts');
 
-// Traced by hand: count('widgets') throws after its sleep, awaited by total, report and main (the
-// chain V8 prints for the same functions natively); at t = 0.2 worker-1 sleeps on job 'a' (a
-// sleeping task holds no sleep frame) and worker-2 waits in Queue.get.
+// Traced by hand: count('widgets') throws after its sleep (line 16, column 35: its `new`), awaited
+// by total, report and main (the chain V8 prints for the same functions natively, each at the
+// column of its `await`: 21:38, 27:13, 42:5); at t = 0.2 worker-1 sleeps on job 'a' (line 34; a
+// sleeping task holds no sleep frame) and worker-2 waits in Queue.get (line 33). `tscoro run`
+// names files by absolute path, as the source-mapped lines around them do.
 debugging('tscoro run examples/debugging.ts --clock virtual', () => {
   const r = tscoro('run', 'examples/debugging.ts', '--clock', 'virtual');
   checkRan(r, 'examples/debugging.ts');
+  const file = path.join(repoRoot, 'examples', 'debugging.ts');
   assert.fixture(
-    r.stdout,
+    r.stdout.split(file).join('<file>'),
     `1. an error thrown after awaits
 RangeError: no such item: widgets
-    at <the line that threw, in debugging.ts>
-    at async Inventory.total
-    at async report
-    at async main
+    at count$.$step (<file>:16:35)
+    at async Inventory.total (<file>:21:38)
+    at async report (<file>:27:13)
+    at async main (<file>:42:5)
 2. where waiting tasks are suspended
 Stack for <Task pending name='worker-1' coro=<coroutine object worker>> (most recent call last):
-  in worker
+  File "<file>", line 34, in worker
 Stack for <Task pending name='worker-2' coro=<coroutine object worker>> (most recent call last):
-  in worker
+  File "<file>", line 33, in worker
   in Queue.get
 `,
   );

@@ -174,7 +174,7 @@ modules.run();
 const disposal = suite('await using');
 
 disposal('await using releases a Lock and a Semaphore at scope exit, also when the scope throws', () => {
-  const r = runTs('await-using-lock', `
+  const r = runTs('using-lock', `
 import { run, Lock, Semaphore, createTask, sleep } from 'tscoro';
 const lock = new Lock();
 const sem = new Semaphore(1);

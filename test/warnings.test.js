@@ -246,11 +246,13 @@ async function main() {
 }
 run(main());
 `);
+  // Source line k of the template is line base + k of the compiled file (COLLECT comes first).
+  const base = COLLECT.split('\n').length - 1;
   assert.is(
     r.stdout,
     [
-      // The frames awaiting fetch, up to the task's root; nothing of the loop.
-      '["    at async Svc.load","    at async main"]',
+      // The frames awaiting fetch, up to the task's root, each at its await; nothing of the loop.
+      `["    at async Svc.load (await-chain.ts:${base + 5}:25)","    at async main (await-chain.ts:${base + 10}:9)"]`,
       // Ten (Error.stackTraceLimit) of the 41 awaiting frames, and no dispatch lines.
       '10 false',
       // A cancellation (raised by the runtime without a stack outside debug mode) gets no chain.
@@ -258,7 +260,7 @@ run(main());
       // An error a frame was resumed with keeps the stack of where it was made.
       'false true',
       // A task's chain ends at its root: the task awaiting it is another chain.
-      '["    at async Svc.load"]',
+      `["    at async Svc.load (await-chain.ts:${base + 5}:25)"]`,
     ].join('\n') + '\n',
   );
 });
@@ -295,6 +297,141 @@ async function main() {
 run(main());
 `);
   assert.is(r.stdout, '<coroutine object Svc.load> <coroutine object Svc.make> <coroutine object Svc.#hidden> <coroutine object plain>\n');
+});
+
+// Native async/await is the oracle for where each awaiting frame waits: the same source (valid
+// JavaScript, so native positions are source positions) runs natively and compiled, and the
+// `at async f (line:column)` lines must agree, for a function, methods, a closure-step arrow, an
+// async generator, an await inside one, and `for await` heads.
+const POSITIONS = `// @ts-nocheck
+const tick = () => new Promise((r) => setTimeout(r, 1));
+function chainOf(e) {
+  return e.stack.split('\\n').filter((l) => l.includes(' at async ')).map((l) => l.trim().replace(/\\(.*:(\\d+:\\d+)\\)$/, '$1')).join(' < ') || '(none)';
+}
+async function inner(x) {
+  await tick();
+  if (x > 0) throw new Error('bad ' + x);
+  return x;
+}
+async function middle(x) {
+  const v = 1 + (await inner(x));
+  return v + 1;
+}
+class Svc {
+  async fetch(n) { await tick(); throw new TypeError('fetch ' + n); }
+  async load() { return await this.fetch(2); }
+  async #secret() { await tick(); throw new RangeError('secret'); }
+  async open() { return await this.#secret(); }
+}
+async function closures(k) {
+  const run = async () => {
+    await tick();
+    try { await middle(k); } finally { await tick(); }
+  };
+  await run();
+}
+async function* gen() { yield 1; await tick(); throw new Error('in a generator'); }
+async function consume() {
+  for await (const x of gen()) console.log('x', x);
+}
+async function* gen2() { yield 1; await middle(6); }
+async function consume2() { const g = gen2(); await g.next(); await g.next(); }
+async function consume3() {
+  let x;
+  for await (
+    x of gen()) console.log('x', x);
+}
+async function main() {
+  const cases = [
+    ['middle', () => middle(1)],
+    ['method', () => new Svc().load()],
+    ['private method', () => new Svc().open()],
+    ['closures', () => closures(2)],
+    ['async generator', consume],
+    ['awaited in an async generator', consume2],
+    ['for await head on its own line', consume3],
+  ];
+  for (const [name, f] of cases) {
+    try {
+      await f();
+    } catch (e) {
+      console.log(name + ':', e.message, '|', chainOf(e));
+    }
+  }
+}
+main().then(() => {});
+`;
+
+stacks('an awaiting frame is named at its await (line:column), where native async/await names it', () => {
+  const dir = path.join(tmpRoot, 'warnings');
+  const nativeFile = path.join(dir, 'positions-native.js');
+  writeFile(nativeFile, POSITIONS);
+  const native = spawnSync(process.execPath, [nativeFile], { encoding: 'utf8', timeout: 10_000 });
+  assert.is(native.status, 0, native.stderr);
+  // The oracle itself says something: seven chains, each with a position per line.
+  assert.is(native.stdout.match(/ at async \S+ \d+:\d+/g)?.length, 18, native.stdout);
+  const { js, diagnostics } = compile.get().transformSource(POSITIONS, 'positions.ts');
+  assert.is(diagnostics.length, 0);
+  const file = path.join(dir, 'positions.js');
+  writeFile(file, js);
+  const r = spawnSync(process.execPath, [file], { env: { ...process.env, TSCORO_CLOCK: 'virtual' }, encoding: 'utf8', timeout: 10_000 });
+  assert.is(r.stderr, '');
+  assert.is(r.stdout, native.stdout);
+});
+
+stacks('Task.printStack(): a File/line entry per compiled coroutine, at the await it waits at', () => {
+  const r = runTs('print-stack', `
+import { run, sleep, createTask, Queue } from 'tscoro';
+async function pull(q: Queue<number>) {
+  return await q.get();
+}
+async function worker(q: Queue<number>) {
+  for (;;) {
+    const n = await pull(q);
+    await sleep(n);
+  }
+}
+async function main() {
+  const q = new Queue<number>();
+  const a = createTask(worker(q), { name: 'a' });
+  const b = createTask(worker(q), { name: 'b' });
+  q.putNowait(5);
+  await sleep(1);
+  a.printStack({ file: process.stdout });
+  b.printStack({ file: process.stdout });
+  a.cancel();
+  b.cancel();
+}
+run(main());
+`);
+  const base = COLLECT.split('\n').length - 1;
+  assert.is(
+    r.stdout,
+    [
+      "Stack for <Task pending name='a' coro=<coroutine object worker>> (most recent call last):",
+      `  File "print-stack.ts", line ${base + 9}, in worker`,
+      "Stack for <Task pending name='b' coro=<coroutine object worker>> (most recent call last):",
+      `  File "print-stack.ts", line ${base + 8}, in worker`,
+      `  File "print-stack.ts", line ${base + 4}, in pull`,
+      '  in Queue.get',
+      '',
+    ].join('\n'),
+  );
+});
+
+stacks('the plugin option positions: false leaves positions out; "absolute" names the file by its full path', () => {
+  const { transformSource } = compile.get();
+  const src = `async function f() { await 1; }\nexport async function g() { await f(); }\n`;
+  const off = transformSource(src, 'pos.ts', { config: { positions: false } });
+  assert.is(off.diagnostics.length, 0);
+  assert.not.match(off.js, /\$file|\$at\b/);
+  assert.match(off.js, /\$def\(f\$, "f"\);/);
+  const rel = transformSource(src, 'pos.ts');
+  assert.match(rel.js, /\$file = "pos\.ts"/);
+  assert.match(rel.js, /\$def\(g\$, "g", \$file, "1:2:29"\);/);
+  const abs = transformSource(src, 'pos.ts', { config: { positions: 'absolute' } });
+  assert.ok(abs.js.includes(`$file = ${JSON.stringify(path.resolve('pos.ts'))}`), abs.js.slice(0, 400));
+  assert.throws(() => transformSource(src, 'pos.ts', { config: { positions: 'yes' } }), /"positions" must be "relative", "absolute" or false, not "yes"/);
 });
 
 stacks.run();

@@ -22,6 +22,7 @@
 // the function uses no local of an enclosing function; otherwise a closure-step frame ($rt.Cf)
 // whose step function is created where the function is defined (once per definition, not per call;
 // async methods that capture outer locals are the exception: once per call).
+import * as path from 'path';
 import type * as TS from 'typescript';
 import { Analysis, isAsyncFunction } from './analyze';
 import { Reporter, refuseSloppy } from './diagnostics';
@@ -32,6 +33,12 @@ import { StepNames, literalKey } from './spill';
 
 export interface EmitOptions {
   protocolModule: string;
+  /**
+   * Whether frames carry the source positions of their awaits, for stack lines (`at async f
+   * (src/a.ts:8:13)`, Task.printStack): false, or the file named relative to `cwd` (the
+   * directory the compiler runs in; absolute when the file is outside it), or absolutely.
+   */
+  positions: false | 'relative' | 'absolute';
 }
 
 // Names a frame's own fields must not take: the protocol's, and what a frame inherits from
@@ -40,7 +47,7 @@ export interface EmitOptions {
 // await it), `toString` its repr, `next` a generator's method, and `__proto__` would replace the
 // frame's prototype; such locals get a field `then$1` and so on.
 const FRAME_FIELDS = [
-  ...['$s', '$p', '$h', '$this', '$args', '$nt', '$name', '$fn', '$step', '$a', '$y', '$gs'],
+  ...['$s', '$p', '$h', '$this', '$args', '$nt', '$name', '$fn', '$step', '$a', '$y', '$gs', '$at'],
   ...['next', 'throw', 'return'],
   ...['then', 'catch', 'finally', 'toString', 'constructor'],
   ...Object.getOwnPropertyNames(Object.prototype),
@@ -70,6 +77,9 @@ export function transformSourceFile(
   let changed = false;
 
   const rt = (m: string): TS.Expression => f.createIdentifier(member(m));
+  // The file name this file's stack lines show (runtime Where), bound once to a file-level const.
+  let fileConst: [string, string] | undefined;
+  const fileRef = (): TS.Expression => f.createIdentifier((fileConst ??= [gen.fresh('$file'), shownFileName(program, sf, options)])[0]);
 
   const sloppyFile = !isStrictFile(ts, program, sf);
   const lowerAsync = (fn: TS.FunctionLikeDeclaration, parent: FunctionLowerer | null): TS.Node | TS.Node[] => {
@@ -148,6 +158,19 @@ export function transformSourceFile(
       stepBody.push(guard, ...prologue, ...body);
     } else stepBody.push(...lowered.body);
     const stepParams = [f.createParameterDeclaration(undefined, undefined, names.m), f.createParameterDeclaration(undefined, undefined, names.v)];
+    // Where the suspension points are, by resume state (runtime Where), for stack lines.
+    //   [output]  $def(middle$, "middle", $file, "1:8:13");   const $w = [$file, "2:5:7"];
+    const table = options.positions === false ? '' : lowerer.positionTable(sf);
+    let whereRef: TS.Expression | undefined;
+    const closureWhere = (): TS.Expression[] => {
+      if (table === '') return [];
+      if (whereRef === undefined) {
+        const w = gen.fresh('$w');
+        topClasses.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(w, undefined, undefined, f.createArrayLiteralExpression([fileRef(), f.createStringLiteral(table)]))], ts.NodeFlags.Const)));
+        whereRef = f.createIdentifier(w);
+      }
+      return [whereRef];
+    };
 
     // Values the wrapper hands to the frame: this, arguments, then the parameters' bound names.
     const initial: [string, TS.Expression][] = [];
@@ -177,7 +200,7 @@ export function transformSourceFile(
       const c = f.createIdentifier(frameName);
       return f.createBlock(
         [
-          f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(frameName, undefined, undefined, f.createNewExpression((isGen ? rt('Cg') : rt('Cf')), undefined, [stepRef, f.createStringLiteral(shownName)]))], ts.NodeFlags.Const)),
+          f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(frameName, undefined, undefined, f.createNewExpression((isGen ? rt('Cg') : rt('Cf')), undefined, [stepRef, f.createStringLiteral(shownName), ...closureWhere()]))], ts.NodeFlags.Const)),
           ...initial.map(([field, e]) => f.createExpressionStatement(f.createAssignment(f.createPropertyAccessExpression(c, field), e))),
           ...rest.map((field) => f.createExpressionStatement(f.createAssignment(f.createPropertyAccessExpression(c, field), field === '$h' ? f.createPrefixMinus(f.createNumericLiteral(1)) : f.createVoidZero()))),
           f.createReturnStatement(c),
@@ -204,9 +227,12 @@ export function transformSourceFile(
         f.createClassDeclaration(undefined, clsName, undefined, undefined, [
           f.createConstructorDeclaration(undefined, ctorParams, f.createBlock(ctorBody, true)),
           f.createMethodDeclaration(undefined, undefined, '$step', undefined, undefined, stepParams, undefined, f.createBlock(stepBody, true)),
-          ...(lowerer.usedAwaitMethod ? [awaitMethod()] : []),
+          // A synchronous stack line through `$a` names the function it belongs to.
+          ...(lowerer.usedAwaitMethod ? [ts.setSourceMapRange(awaitMethod(), fn)] : []),
         ]),
-        f.createExpressionStatement(f.createCallExpression((isGen ? rt('defg') : rt('def')), undefined, [f.createIdentifier(clsName), f.createStringLiteral(shownName)])),
+        f.createExpressionStatement(
+          f.createCallExpression(isGen ? rt('defg') : rt('def'), undefined, [f.createIdentifier(clsName), f.createStringLiteral(shownName), ...(table === '' ? [] : [fileRef(), f.createStringLiteral(table)])]),
+        ),
       );
       wrapperBody = f.createBlock([f.createReturnStatement(f.createNewExpression(f.createIdentifier(clsName), undefined, initial.map(([, e]) => e)))], true);
     } else {
@@ -356,7 +382,7 @@ export function transformSourceFile(
   // Statement lists must splice [wrapper, step] pairs; visitEachChild does so for arrays.
   const out = ts.visitEachChild(sf, visitor, context);
   if (!changed) return sf;
-  return f.updateSourceFile(out, insertTop(ts, program, sf, out.statements, names.rt, members, options.protocolModule, topClasses));
+  return f.updateSourceFile(out, insertTop(ts, program, sf, out.statements, names.rt, members, options.protocolModule, topClasses, fileConst));
 
   function parentUsed(fn: TS.FunctionLikeDeclaration, parent: FunctionLowerer): boolean {
     // A function nested in a lowered async function uses its frame when it names one of its locals.
@@ -457,6 +483,19 @@ function qualifiedName(ts: typeof TS, fn: TS.FunctionLikeDeclaration, fnName: st
   return `${cls.name.text}.${member}`;
 }
 
+/**
+ * The file name stack lines show for `sf` (EmitOptions.positions): relative to the directory the
+ * compiler runs in, with `/` separators, as a project's own paths read; absolute for a file
+ * outside it, or when asked for.
+ *   [output]  const $file = "src/shop.ts";
+ */
+function shownFileName(program: TS.Program, sf: TS.SourceFile, options: EmitOptions): string {
+  const file = sf.fileName;
+  if (options.positions !== 'relative') return file;
+  const rel = path.relative(program.getCurrentDirectory(), file).split(path.sep).join('/');
+  return rel === '' || rel.startsWith('../') || rel === '..' || path.isAbsolute(rel) ? file : rel;
+}
+
 function sanitize(s: string): string {
   const t = s.replace(/[^A-Za-z0-9_$]/g, '_');
   return /^[0-9]/.test(t) ? `_${t}` : t || 'anonymous';
@@ -477,6 +516,7 @@ function insertTop(
   members: ReadonlyMap<string, string>,
   moduleName: string,
   classes: TS.Statement[],
+  fileConst: [string, string] | undefined,
 ): TS.Statement[] {
   const f = ts.factory;
   const format = (program as any).getEmitModuleFormatOfFile?.(sf) ?? program.getCompilerOptions().module;
@@ -496,6 +536,7 @@ function insertTop(
   const bindings = [...members].map(([m, name]) =>
     f.createVariableDeclaration(name, undefined, undefined, f.createPropertyAccessExpression(f.createIdentifier(rtName), m)),
   );
+  if (fileConst !== undefined) bindings.push(f.createVariableDeclaration(fileConst[0], undefined, undefined, f.createStringLiteral(fileConst[1])));
   const consts = f.createVariableStatement(undefined, f.createVariableDeclarationList(bindings, ts.NodeFlags.Const));
   return [...statements.slice(0, i), imp, ...(bindings.length > 0 ? [consts] : []), ...classes, ...statements.slice(i)];
 }

@@ -9,6 +9,12 @@ import { transformSourceFile } from './emit';
 export interface TscoroPluginConfig {
   /** Module specifier the emitted code imports the runtime protocol from (default "tscoro/protocol"). */
   protocolModule?: string;
+  /**
+   * Source positions of awaits in stack lines (`at async f (src/a.ts:8:13)`) and in
+   * Task.printStack(): "relative" (the default: file names relative to the directory the compiler
+   * runs in), "absolute", or false (smaller output: `at async f` alone).
+   */
+  positions?: 'relative' | 'absolute' | false;
 }
 
 export interface TransformerExtras {
@@ -54,6 +60,9 @@ function makeFactory(
   config: TscoroPluginConfig,
   report: (d: TS.Diagnostic) => void,
 ): TS.TransformerFactory<TS.SourceFile> {
-  const options = { protocolModule: config.protocolModule ?? 'tscoro/protocol' };
+  const positions = config.positions ?? 'relative';
+  if (positions !== false && positions !== 'relative' && positions !== 'absolute')
+    throw new Error(`tscoro: the plugin option "positions" must be "relative", "absolute" or false, not ${JSON.stringify(positions)}`);
+  const options = { protocolModule: config.protocolModule ?? 'tscoro/protocol', positions };
   return (context) => (sf) => transformSourceFile(ts, program, sf, context, { ts, report }, options);
 }

@@ -218,7 +218,8 @@ export class FunctionLowerer extends ExpressionLowerer {
     };
     const named = new Set<number>();
     for (const [lit, l] of this.labelRefs) {
-      const to = resolve(l);
+      // A resume state stays the suspension's own (see `suspensions`): one dispatch more on resume.
+      const to = this.suspensions.has(lit) ? l : resolve(l);
       this.labelRefs.set(lit, to);
       named.add(to);
     }
@@ -520,7 +521,7 @@ export class FunctionLowerer extends ExpressionLowerer {
       this.field(ctx.vField),
       isAwait ? f.createTrue() : f.createFalse(),
     ]);
-    if (isAwait) this.suspend(dispose);
+    if (isAwait) this.suspend(dispose, list);
     else this.emit(f.createExpressionStatement(dispose));
     this.emit(this.assign(this.field(env), f.createVoidZero()));
     this.replayCompletion(ctx);
@@ -567,7 +568,7 @@ export class FunctionLowerer extends ExpressionLowerer {
   explodeYield(e: TS.YieldExpression): TS.Expression {
     const f = this.f;
     if (e.asteriskToken) return this.explodeYieldStar(e);
-    const value = e.expression ? this.suspend(this.explode(e.expression)) : f.createVoidZero();
+    const value = e.expression ? this.suspend(this.explode(e.expression), e) : f.createVoidZero();
     this.emit(this.assign(this.field('$y'), value));
     const k = this.newLabel();
     this.emit(this.assign(this.field('$s'), this.labelRef(k)));
@@ -577,7 +578,7 @@ export class FunctionLowerer extends ExpressionLowerer {
     const cont = this.newLabel();
     this.jumpIf(f.createStrictInequality(m, f.createNumericLiteral(2)), cont);
     this.emit(f.createExpressionStatement(f.createAssignment(m, f.createNumericLiteral(0))));
-    const returned = this.suspend(f.createIdentifier(this.names.v));
+    const returned = this.suspend(f.createIdentifier(this.names.v), e);
     for (const st of this.returnStmts(returned, this.exitsInnermostFirst(0))) this.emit(st);
     this.mark(cont);
     return f.createIdentifier(this.names.v);
@@ -614,7 +615,7 @@ export class FunctionLowerer extends ExpressionLowerer {
     const done = this.newLabel();
     const ret = this.newLabel();
     this.mark(loop);
-    const step = this.suspend(f.createCallExpression(this.rt('ydel'), undefined, [this.self(), this.field(it), this.field(mode), this.field(val)]));
+    const step = this.suspend(f.createCallExpression(this.rt('ydel'), undefined, [this.self(), this.field(it), this.field(mode), this.field(val)]), e);
     this.emit(this.assign(this.field(res), step));
     this.jumpIf(f.createStrictEquality(this.field(res), this.rt('DR')), ret);
     this.jumpIf(f.createPropertyAccessExpression(this.field(res), 'done'), done);
@@ -700,7 +701,7 @@ export class FunctionLowerer extends ExpressionLowerer {
     }
     if (ts.isReturnStatement(s)) {
       // An async generator awaits what it returns, before leaving any try.
-      const value = s.expression ? (this.isGen ? this.suspend(this.explode(s.expression)) : this.explode(s.expression)) : f.createVoidZero();
+      const value = s.expression ? (this.isGen ? this.suspend(this.explode(s.expression), s) : this.explode(s.expression)) : f.createVoidZero();
       for (const st of this.returnStmts(value, this.exitsInnermostFirst(0))) this.emit(st);
       this.releaseTemps();
       return;
@@ -1506,7 +1507,9 @@ export class FunctionLowerer extends ExpressionLowerer {
     this.emit(this.assign(this.field('$h'), this.num(ctx.tryRegion)));
     this.mark(head);
     this.emit(this.assign(this.field(res), f.createVoidZero()));
-    const next = this.suspend(f.createCallExpression(f.createPropertyAccessExpression(this.field(it), 'next'), undefined, []));
+    // A consumer waiting for the next value is where V8 says it is: at the loop's binding.
+    const binding = this.ts.isVariableDeclarationList(s.initializer) ? (s.initializer.declarations[0]?.name ?? s.initializer) : s.initializer;
+    const next = this.suspend(f.createCallExpression(f.createPropertyAccessExpression(this.field(it), 'next'), undefined, []), binding);
     this.emit(this.assign(this.field(res), f.createCallExpression(this.rt('ir'), undefined, [next])));
     this.jumpIf(f.createPropertyAccessExpression(this.field(res), 'done'), done);
     const value = f.createPropertyAccessExpression(this.field(res), 'value');
@@ -1531,7 +1534,7 @@ export class FunctionLowerer extends ExpressionLowerer {
       f.createLogicalOr(f.createStrictEquality(c, f.createNumericLiteral(0)), f.createStrictEquality(this.field(res), f.createVoidZero())),
       skip,
     );
-    this.suspend(f.createCallExpression(this.rt('aclose'), undefined, [this.field(it), f.createStrictEquality(this.field(ctx.cField), f.createNumericLiteral(2))]));
+    this.suspend(f.createCallExpression(this.rt('aclose'), undefined, [this.field(it), f.createStrictEquality(this.field(ctx.cField), f.createNumericLiteral(2))]), binding);
     this.mark(skip);
     this.emit(this.assign(this.field(it), f.createVoidZero()));
     this.emit(this.assign(this.field(res), f.createVoidZero()));

@@ -49,6 +49,13 @@ export abstract class ExpressionLowerer {
    * Invariant: each is a fresh literal made by labelRef, and nothing reads its text before then.
    */
   readonly labelRefs = new Map<TS.NumericLiteral, number>();
+  /**
+   * The resume-state literal of each suspension point (`this.$s = K` before it suspends), with the
+   * source node it stands for (an await, a `for await` head, ...). Invariant: jump threading never
+   * redirects these literals, so each suspension resumes at a state of its own and the frame's
+   * position table (positionTable) can say, from `$s` alone, where a suspended frame waits.
+   */
+  readonly suspensions = new Map<TS.NumericLiteral, TS.Node | undefined>();
   private readonly tempPool: string[] = [];
   private readonly tempsInUse: string[] = [];
   readonly allTemps: string[] = [];
@@ -127,15 +134,21 @@ export abstract class ExpressionLowerer {
    * case K:
    * Returns `$v`, valid until the next suspension.
    */
-  suspend(value: TS.Expression): TS.Expression {
+  suspend(value: TS.Expression, at: TS.Node | undefined): TS.Expression {
     const f = this.f;
     const k = this.newLabel();
-    this.emit(this.assign(this.field('$s'), this.labelRef(k)));
+    const resume = this.labelRef(k) as TS.NumericLiteral;
+    this.suspensions.set(resume, at);
+    this.emit(this.assign(this.field('$s'), resume));
     const v = f.createIdentifier(this.names.v);
     if (this.awaitMethod) this.usedAwaitMethod = true;
     const call = this.awaitMethod
       ? f.createCallExpression(f.createPropertyAccessExpression(f.createThis(), '$a'), undefined, [value])
       : f.createCallExpression(this.rt('aw'), undefined, [this.self(), value]);
+    // A synchronous stack through this step (an inline await whose callee threw) names the await's
+    // line: the call gets the await's source-map range (not its text range, which would make the
+    // printer emit the await's comments a second time).
+    if (at !== undefined && at.pos >= 0) this.ts.setSourceMapRange(call, at);
     this.emit(
       f.createIfStatement(
         f.createStrictEquality(f.createParenthesizedExpression(f.createAssignment(v, call)), this.rt('S')),
@@ -144,6 +157,23 @@ export abstract class ExpressionLowerer {
     );
     this.mark(k);
     return f.createIdentifier(this.names.v);
+  }
+
+  /**
+   * Where each suspension point is in the source, for the runtime's stack lines (runtime `Where`):
+   * `state:line:column` (1-based, the suspension's first token), comma-separated. Valid once the
+   * machine is assembled (the resume literals hold their state numbers).
+   *   [source]  const y = await inner(x);          (line 8, column 13)
+   *   [output]  "1:8:13"
+   */
+  positionTable(sf: TS.SourceFile): string {
+    const out: string[] = [];
+    for (const [lit, at] of this.suspensions) {
+      if (at === undefined || at.pos < 0 || !/^[0-9]+$/.test(lit.text)) continue;
+      const { line, character } = sf.getLineAndCharacterOfPosition(at.getStart(sf));
+      out.push(`${lit.text}:${line + 1}:${character + 1}`);
+    }
+    return out.join(',');
   }
 
   // ---- temporaries ----------------------------------------------------------------------------
@@ -231,7 +261,7 @@ export abstract class ExpressionLowerer {
     const ts = this.ts;
     const f = this.f;
     if (!this.an.containsAwait(e)) return this.rewrite(e);
-    if (ts.isAwaitExpression(e)) return this.suspend(this.explode(e.expression));
+    if (ts.isAwaitExpression(e)) return this.suspend(this.explode(e.expression), e);
     if (ts.isYieldExpression(e)) return this.explodeYield(e);
     if (ts.isParenthesizedExpression(e)) return this.explode(e.expression);
     if (ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e))

@@ -23,6 +23,13 @@ function tscoro(...args) {
 
 fs.rmSync(dir, { recursive: true, force: true });
 writeFile(
+  path.join(dir, 'dropped.ts'),
+  `async function hello(n: number): Promise<void> { console.log('hello', n); }
+hello(1);
+hello(2).then(() => {});
+`,
+);
+writeFile(
   path.join(dir, 'stack.ts'),
   `async function inner(x: number): Promise<number> {
   if (x > 0) throw new Error('boom');
@@ -166,6 +173,15 @@ run('run stack.ts (synchronous frames of inline awaits point at the awaits)', ()
       '',
     ].join('\n'),
   );
+});
+
+// A warning (a coroutine made and dropped) is printed with its position, and the program runs.
+run('run dropped.ts (warning TS95005, then the program runs)', () => {
+  const r = tscoro('run', 'dropped.ts');
+  assert.is(r.status, 0);
+  assert.is(r.stdout, 'hello 2\n');
+  assert.match(r.stderr, /^dropped\.ts:2:1 - warning TS95005: tscoro: the coroutine made by 'hello\(1\)' is dropped, so its body never runs/);
+  assert.is(r.stderr.split('\n').filter((l) => l.includes('TS95005')).length, 1);
 });
 
 run('run bad.ts', () => {

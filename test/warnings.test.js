@@ -9,6 +9,7 @@
 const { suite } = require('uvu');
 const assert = require('uvu/assert');
 const path = require('path');
+const ts = require('typescript');
 const { spawnSync } = require('child_process');
 const { tmpRoot, lazyRequire, writeFile, checkExit } = require('./harness');
 
@@ -31,9 +32,9 @@ function collectNative(): Promise<void> {
 }
 `;
 
-function runTs(name, source, env = {}) {
+function runTs(name, source, env = {}, config = undefined) {
   const { transformSource } = compile.get();
-  const { js, diagnostics } = transformSource(COLLECT + source, `${name}.ts`);
+  const { js, diagnostics } = transformSource(COLLECT + source, `${name}.ts`, { config });
   assert.is(diagnostics.length, 0, `diagnostics: ${diagnostics.map((d) => d.messageText).join('; ')}`);
   const file = path.join(tmpRoot, 'warnings', `${name}.js`);
   writeFile(file, js);
@@ -153,11 +154,12 @@ async function main() {
 }
 run(main(), { debug: DEBUG });
 `;
-  const on = runTs('unawaited', src.replace('DEBUG', 'true'));
+  // The compile-time warning (TS95005, suite "dropped coroutines") is off: this is the run time's.
+  const on = runTs('unawaited', src.replace('DEBUG', 'true'), {}, { warnDropped: false });
   assert.match(on.stderr, /^coroutine 'never' was never awaited\nsource_traceback: Object created at \(most recent call last\):\n/);
   assert.match(on.stderr, /at main\$?\.\$step|at .*main/);
   assert.is(on.stdout, '');
-  const off = runTs('unawaited-off', src.replace('DEBUG', 'false'));
+  const off = runTs('unawaited-off', src.replace('DEBUG', 'false'), {}, { warnDropped: false });
   assert.is(off.stderr, '');
 });
 
@@ -438,6 +440,67 @@ stacks.run();
 
 // asyncio's shutdown_asyncgens: generators left started when a loop shuts down are closed, and a
 // failure there is reported (the pair 83-shutdown-asyncgens pins the order against CPython).
+// asyncio's "coroutine ... was never awaited", found at compile time (analyze.ts droppedCoroutines):
+// each place where a coroutine is certainly dropped is a warning TS95005 at its position, and the
+// places where it is kept, awaited, scheduled or handed to code that uses it are not.
+const dropped = suite('dropped coroutines (compile time)');
+
+const DROPPED = `import { run, sleep, createTask } from 'tscoro';
+async function work(n: number) { await sleep(0); console.log('work', n); }
+class Svc { async refresh() { await sleep(0); } }
+const arrow = async () => {};
+async function* gen() { yield 1; }
+declare function native(): Promise<void>;
+async function main() {
+  work(1);
+  void new Svc().refresh();
+  arrow();
+  (work(2));
+  setTimeout(async () => { await work(3); }, 1);
+  [1, 2].forEach(async (x) => { await work(x); });
+  new Promise<void>(async (resolve) => { resolve(); });
+  gen();
+  native();
+  await Promise.all([1, 2].map(async (x) => work(x)));
+  createTask(work(4));
+  const kept = work(5);
+  await kept;
+  setTimeout(() => { createTask(work(6)); }, 1);
+}
+main();
+run(main());
+`;
+
+dropped('a bare call, void, a parenthesized call and async callbacks where void is expected are reported; the rest is not', () => {
+  const { transformSource } = compile.get();
+  const { diagnostics } = transformSource(DROPPED, 'dropped.ts');
+  const shown = diagnostics.map((d) => {
+    const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
+    const span = d.file.text.slice(d.start, d.start + d.length);
+    const text = typeof d.messageText === 'string' ? d.messageText : d.messageText.messageText;
+    const kind = text.startsWith(`tscoro: the coroutine made by '${span}' is dropped, so its body never runs`)
+      ? 'call'
+      : text.startsWith('tscoro: this async function is passed where a function returning void is expected') ? 'callback' : text;
+    return `${line + 1}:${character + 1} ${d.category === ts.DiagnosticCategory.Warning ? 'warning' : 'error'} TS${d.code} ${kind}: ${span}`;
+  });
+  assert.equal(shown, [
+    '8:3 warning TS95005 call: work(1)',
+    '9:8 warning TS95005 call: new Svc().refresh()',
+    '10:3 warning TS95005 call: arrow()',
+    '11:4 warning TS95005 call: work(2)',
+    '12:14 warning TS95005 callback: async () => { await work(3); }',
+    '13:18 warning TS95005 callback: async (x) => { await work(x); }',
+    '14:21 warning TS95005 callback: async (resolve) => { resolve(); }',
+    '23:1 warning TS95005 call: main()',
+  ]);
+  // A file the checker does not check (// @ts-nocheck) is not analysed.
+  assert.is(transformSource('// @ts-nocheck\n' + DROPPED, 'dropped.ts').diagnostics.length, 0);
+  // The plugin option turns it off.
+  assert.is(transformSource(DROPPED, 'dropped.ts', { config: { warnDropped: false } }).diagnostics.length, 0);
+});
+
+dropped.run();
+
 const agens = suite('shutdown of async generators');
 
 agens('run(), Runner.close() and loop.shutdownAsyncgens() close the generators left started; native ones are not kept', () => {

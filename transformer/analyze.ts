@@ -1,7 +1,8 @@
 // Analysis of one async function before lowering. Takes the original (type-checked) AST; produces
 // cached facts the later stages ask for: which nodes contain an await (and so must be lowered),
 // whether the body uses `this`/`arguments`, and whether it captures locals of enclosing functions
-// (which decides between a flat frame class at the file's top and a closure-step frame).
+// (which decides between a flat frame class at the file's top and a closure-step frame). Per file,
+// it also finds where a coroutine is made and dropped (droppedCoroutines), for a warning.
 // Every question is answered on original nodes only: the checker knows nothing of synthesized ones.
 import type * as TS from 'typescript';
 
@@ -294,4 +295,48 @@ export function isAsyncGenerator(ts: typeof TS, n: TS.Node): boolean {
 export function isInside(inner: TS.Node, outer: TS.Node): boolean {
   for (let n: TS.Node | undefined = inner; n !== undefined; n = n.parent) if (n === outer) return true;
   return false;
+}
+
+/**
+ * Places where a coroutine is made and dropped, so the body of the async function never runs
+ * (coroutines are lazy): what asyncio reports at run time as "coroutine ... was never awaited",
+ * found at compile time. Two shapes, both certain to drop what the function returns:
+ *  - `call`: an expression statement (or `void`) whose call resolves to an async function of this
+ *    program: `main();`, `void svc.refresh();`. A function of a declaration file is not one: it
+ *    may be native code, whose promise runs eagerly.
+ *  - `callback`: an async function expression or arrow written where a function returning `void`
+ *    is expected, such as `setTimeout(async () => ...)`, `xs.forEach(async (x) => ...)` or
+ *    `new Promise(async (resolve) => ...)`: its caller ignores the return value.
+ * Async generators are left out: a native one is lazy too.
+ *   [source]  main();                      -> { node: <main()>, kind: 'call', name: 'main()' }
+ *             setTimeout(async () => {});  -> { node: <the arrow>, kind: 'callback' }
+ */
+export function droppedCoroutines(ts: typeof TS, program: TS.Program, sf: TS.SourceFile): { node: TS.Node; kind: 'call' | 'callback' }[] {
+  const found: { node: TS.Node; kind: 'call' | 'callback' }[] = [];
+  // Only in files the checker has checked (not `// @ts-nocheck`, not unchecked JavaScript): there
+  // the answers below are cached. In an unchecked file each would check from scratch, and flow
+  // analysis of a long function can overflow the stack (seen on generated programs).
+  const directive = (sf as { checkJsDirective?: { enabled: boolean } }).checkJsDirective; // internal, stable since TS 2.3
+  if (directive !== undefined ? !directive.enabled : /\.[cm]?jsx?$/.test(sf.fileName) && program.getCompilerOptions().checkJs !== true) return found;
+  const checker = program.getTypeChecker();
+  const isCoroutineFunction = (d: TS.Node | undefined): boolean =>
+    d !== undefined && isAsyncFunction(ts, d) && d.asteriskToken === undefined && !d.getSourceFile().isDeclarationFile;
+  const returnsOnlyVoid = (t: TS.Type | undefined): boolean => {
+    if (t === undefined) return false;
+    const sigs = checker.getNonNullableType(t).getCallSignatures();
+    return sigs.length > 0 && sigs.every((s) => (checker.getReturnTypeOfSignature(s).flags & ts.TypeFlags.Void) !== 0);
+  };
+  const visit = (n: TS.Node): void => {
+    if (ts.isExpressionStatement(n)) {
+      const bare = (x: TS.Expression): TS.Expression => (ts.isParenthesizedExpression(x) ? bare(x.expression) : x);
+      let e = bare(n.expression);
+      if (ts.isVoidExpression(e)) e = bare(e.expression);
+      if (ts.isCallExpression(e) && isCoroutineFunction(checker.getResolvedSignature(e)?.declaration)) found.push({ node: e, kind: 'call' });
+    } else if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && isCoroutineFunction(n) && returnsOnlyVoid(checker.getContextualType(n))) {
+      found.push({ node: n, kind: 'callback' });
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return found;
 }

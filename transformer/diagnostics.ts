@@ -1,7 +1,7 @@
-// Diagnostics for input the transformer refuses. Takes the offending node and a message; produces a
-// ts.Diagnostic (file:line:col through TypeScript's own formatter) handed to ts-patch's
-// addDiagnostic, or, outside ts-patch, collected for the caller. Codes are 95000 + n so they never
-// clash with TypeScript's own.
+// Diagnostics for input the transformer refuses (errors) or warns about (a dropped coroutine).
+// Takes the offending node and a message; produces a ts.Diagnostic (file:line:col through
+// TypeScript's own formatter) handed to ts-patch's addDiagnostic, or, outside ts-patch, collected
+// for the caller. Codes are 95000 + n so they never clash with TypeScript's own.
 import type * as TS from 'typescript';
 
 export const enum Code {
@@ -9,6 +9,7 @@ export const enum Code {
   PerIterationCapture = 95002,
   TypeScriptVersion = 95003,
   SloppyMode = 95004,
+  DroppedCoroutine = 95005,
 }
 
 export interface Reporter {
@@ -46,6 +47,32 @@ export function refuseSloppy(r: Reporter, fn: TS.Node): void {
     messageText:
       'tscoro: an async function in sloppy-mode code would run as strict code once compiled (its frame is a class); ' +
       'turn alwaysStrict back on (TypeScript 6 deprecates turning it off), or start the file with "use strict".',
+  });
+}
+
+/**
+ * A warning for a coroutine made and dropped (analyze.ts droppedCoroutines): its body never runs.
+ * A warning, as asyncio's "coroutine ... was never awaited" is a RuntimeWarning; tsc still exits
+ * non-zero on it, as on any diagnostic, and `tscoro run` runs the program.
+ */
+export function warnDropped(r: Reporter, node: TS.Node, kind: 'call' | 'callback'): void {
+  const sf = node.getSourceFile();
+  const start = node.getStart(sf);
+  const text = kind === 'call' ? sf.text.slice(start, node.end) : '';
+  const shown = text.length > 40 ? `${text.slice(0, 37)}...` : text;
+  r.report({
+    file: sf,
+    start,
+    length: kind === 'call' ? node.end - start : Math.min(node.getWidth(sf), 40),
+    category: r.ts.DiagnosticCategory.Warning,
+    code: Code.DroppedCoroutine,
+    messageText:
+      kind === 'call'
+        ? `tscoro: the coroutine made by '${shown}' is dropped, so its body never runs (coroutines are lazy, as in asyncio); ` +
+          'await it, or start it with createTask() inside a loop, run() at the top of a program, or toPromise() from native code.'
+        : 'tscoro: this async function is passed where a function returning void is expected: its caller drops the coroutine ' +
+          'it returns, so its body never runs (coroutines are lazy, as in asyncio); pass a plain function that starts it, ' +
+          'e.g. `() => { createTask(work()); }` inside a loop, or `() => { toPromise(work()); }` from native callbacks.',
   });
 }
 

@@ -24,8 +24,8 @@
 // async methods that capture outer locals are the exception: once per call).
 import * as path from 'path';
 import type * as TS from 'typescript';
-import { Analysis, isAsyncFunction } from './analyze';
-import { Reporter, refuseSloppy } from './diagnostics';
+import { Analysis, droppedCoroutines, isAsyncFunction } from './analyze';
+import { Reporter, refuseSloppy, warnDropped } from './diagnostics';
 import { NameGen, boundNames, collectIdentifiers, layoutFrame } from './hoist';
 import { localize } from './live';
 import { FunctionLowerer } from './lower';
@@ -39,6 +39,8 @@ export interface EmitOptions {
    * directory the compiler runs in; absolute when the file is outside it), or absolutely.
    */
   positions: false | 'relative' | 'absolute';
+  /** Whether coroutines made and dropped are reported (warning TS95005, analyze.ts droppedCoroutines). */
+  warnDropped: boolean;
 }
 
 // Names a frame's own fields must not take: the protocol's, and what a frame inherits from
@@ -61,6 +63,7 @@ export function transformSourceFile(
   reporter: Reporter,
   options: EmitOptions,
 ): TS.SourceFile {
+  if (options.warnDropped) for (const d of droppedCoroutines(ts, program, sf)) warnDropped(reporter, d.node, d.kind);
   if (!sf.text.includes('async')) return sf;
   const f = ts.factory;
   const an = new Analysis(ts, program.getTypeChecker());

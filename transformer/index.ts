@@ -15,6 +15,11 @@ export interface TscoroPluginConfig {
    * runs in), "absolute", or false (smaller output: `at async f` alone).
    */
   positions?: 'relative' | 'absolute' | false;
+  /**
+   * Report coroutines made and dropped, whose body never runs (warning TS95005: a bare `f();`, or
+   * an async callback where a function returning void is expected). Default true.
+   */
+  warnDropped?: boolean;
 }
 
 export interface TransformerExtras {
@@ -44,8 +49,12 @@ export default function tscoroTransformer(
       return (sf) => {
         const out = inner(sf);
         if (reported.length > 0) {
-          const text = ts.formatDiagnostics(reported, { getCanonicalFileName: (x) => x, getCurrentDirectory: () => process.cwd(), getNewLine: () => '\n' });
-          throw new Error(text);
+          const host = { getCanonicalFileName: (x: string) => x, getCurrentDirectory: () => process.cwd(), getNewLine: () => '\n' };
+          const text = ts.formatDiagnostics(reported, host);
+          // Warnings (a dropped coroutine) are printed; errors stop the build.
+          if (reported.some((d) => d.category === ts.DiagnosticCategory.Error)) throw new Error(text);
+          process.stderr.write(text);
+          reported.length = 0;
         }
         return out;
       };
@@ -63,6 +72,6 @@ function makeFactory(
   const positions = config.positions ?? 'relative';
   if (positions !== false && positions !== 'relative' && positions !== 'absolute')
     throw new Error(`tscoro: the plugin option "positions" must be "relative", "absolute" or false, not ${JSON.stringify(positions)}`);
-  const options = { protocolModule: config.protocolModule ?? 'tscoro/protocol', positions };
+  const options = { protocolModule: config.protocolModule ?? 'tscoro/protocol', positions, warnDropped: config.warnDropped !== false };
   return (context) => (sf) => transformSourceFile(ts, program, sf, context, { ts, report }, options);
 }

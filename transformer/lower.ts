@@ -956,6 +956,10 @@ export class FunctionLowerer extends ExpressionLowerer {
     return this.f.createObjectLiteralExpression([this.f.createPropertyAssignment('v', value)]);
   }
 
+  jsxEmit(): TS.JsxEmit | undefined {
+    return this.context.getCompilerOptions().jsx;
+  }
+
   unchangedAcross(e: TS.Expression, later: readonly TS.Node[]): boolean {
     const ts = this.ts;
     while (ts.isParenthesizedExpression(e)) e = e.expression;

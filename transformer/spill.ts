@@ -39,6 +39,12 @@ export interface StepNames {
   loop: string; // label of the dispatch loop
 }
 
+/** Whether `e` can stand as a JSX tag: `Name`, `this`, or a property chain of them (`this.$t0`). */
+function isTagName(ts: typeof TS, e: TS.Expression): boolean {
+  if (ts.isIdentifier(e) || e.kind === ts.SyntaxKind.ThisKeyword) return true;
+  return ts.isPropertyAccessExpression(e) && !e.questionDotToken && ts.isIdentifier(e.name) && isTagName(ts, e.expression);
+}
+
 export abstract class ExpressionLowerer {
   readonly f: TS.NodeFactory;
   readonly blocks: Block[] = [];
@@ -221,6 +227,9 @@ export abstract class ExpressionLowerer {
   /** A class's members rewritten as the class's own code (their `this` is not the frame's). */
   abstract rewriteMembers(e: TS.ClassLikeDeclaration): TS.ClassElement[];
 
+  /** The compiler's `jsx` setting (TS.JsxEmit), which decides when a JSX `key` is evaluated. */
+  abstract jsxEmit(): TS.JsxEmit | undefined;
+
   /**
    * An object literal built by `build`, inside a closure that receives the current iteration's
    * boxes when its methods or accessors use per-iteration bindings (`build()` itself otherwise).
@@ -327,7 +336,99 @@ export abstract class ExpressionLowerer {
     }
     if (ts.isTaggedTemplateExpression(e)) return this.explodeTaggedTemplate(e);
     if (ts.isClassExpression(e)) return this.explodeClass(e);
+    if (ts.isJsxElement(e) || ts.isJsxSelfClosingElement(e) || ts.isJsxFragment(e)) return this.explodeJsx(e);
     return this.refuseExpr(e, `await inside ${ts.SyntaxKind[e.kind]}`);
+  }
+
+  /**
+   * A JSX element or fragment with an await inside. Its parts are evaluated in the order the JSX
+   * transform's call evaluates them: the tag (unless intrinsic), then the attributes and children
+   * as written, a nested element as one value. Under the automatic runtime (`jsx: react-jsx`) a
+   * `key` comes last, after the children, unless a spread attribute precedes it, as TypeScript
+   * passes it (`_jsx(tag, props, key)`). A part evaluated before a later await is kept in a temp
+   * (a spread attribute as a copy, `{ ...obj }`, a spread child as an array); the element is
+   * rebuilt from the values, so the JSX transform (or `jsx: preserve`) sees JSX.
+   *   [source]  <List title={title()} key={k}>{await load()}</List>
+   *   [output]  this.$t0 = title(); <await load()>  <List title={this.$t0} key={this.k}>{$v}</List>
+   * With `jsx: preserve` or `react-native` the tool after TypeScript decides when `key` is
+   * evaluated, so an element that awaits with a computed key is refused.
+   */
+  private explodeJsx(e: TS.JsxElement | TS.JsxSelfClosingElement | TS.JsxFragment): TS.Expression {
+    const ts = this.ts;
+    const f = this.f;
+    const opening = ts.isJsxElement(e) ? e.openingElement : ts.isJsxSelfClosingElement(e) ? e : undefined;
+    type Part = { expr: TS.Expression; kind: 'value' | 'spreadAttr' | 'spreadChild' | 'tag'; node: TS.Node };
+    const parts: Part[] = [];
+    const intrinsic = (t: TS.JsxTagNameExpression): boolean =>
+      ts.isJsxNamespacedName(t) || (ts.isIdentifier(t) && (/^[a-z]/.test(t.text) || t.text.includes('-')));
+    if (opening !== undefined && !intrinsic(opening.tagName)) parts.push({ expr: opening.tagName as TS.Expression, kind: 'tag', node: opening });
+    const mode = this.jsxEmit();
+    const automatic = mode === ts.JsxEmit.ReactJSX || mode === ts.JsxEmit.ReactJSXDev;
+    let key: Part | undefined;
+    let spreadSeen = false;
+    for (const a of opening?.attributes.properties ?? []) {
+      if (ts.isJsxSpreadAttribute(a)) {
+        spreadSeen = true;
+        parts.push({ expr: a.expression, kind: 'spreadAttr', node: a });
+        continue;
+      }
+      const init = a.initializer;
+      const expr = init === undefined || ts.isStringLiteral(init) ? undefined : ts.isJsxExpression(init) ? init.expression : init;
+      if (expr === undefined) continue;
+      const part: Part = { expr, kind: 'value', node: a };
+      if (mode !== ts.JsxEmit.React && ts.isIdentifier(a.name) && a.name.text === 'key' && !spreadSeen) key = part;
+      else parts.push(part);
+    }
+    if (key !== undefined && !automatic) {
+      return this.refuseExpr(e, 'await inside a JSX element with a computed `key` under `jsx: preserve` or `react-native` (the tool after TypeScript decides when the key is evaluated)');
+    }
+    const children = ts.isJsxSelfClosingElement(e) ? [] : e.children;
+    for (const c of children) {
+      if (ts.isJsxText(c)) continue;
+      if (ts.isJsxExpression(c)) {
+        if (c.expression !== undefined) parts.push({ expr: c.expression, kind: c.dotDotDotToken ? 'spreadChild' : 'value', node: c });
+      } else parts.push({ expr: c, kind: 'value', node: c });
+    }
+    if (key !== undefined && automatic) parts.push(key);
+
+    const vals = new Map<TS.Node, TS.Expression>();
+    const last = this.lastAwaiting(parts.map((p) => p.expr));
+    parts.forEach((p, i) => {
+      let v = this.explode(p.expr);
+      const kept = i < last && !this.unchangedAcross(p.expr, parts.slice(i + 1).map((q) => q.expr));
+      if (p.kind === 'spreadAttr' && kept) v = this.save(f.createObjectLiteralExpression([f.createSpreadAssignment(v)]));
+      else if (p.kind === 'spreadChild' && kept) v = this.save(f.createArrayLiteralExpression([f.createSpreadElement(v)]));
+      else if (kept || (p.kind === 'tag' && !isTagName(ts, v))) v = this.save(v);
+      vals.set(p.node, v);
+    });
+
+    const asJsxValue = (v: TS.Expression): TS.JsxAttributeValue | TS.JsxChild =>
+      ts.isJsxElement(v) || ts.isJsxSelfClosingElement(v) || ts.isJsxFragment(v) ? v : f.createJsxExpression(undefined, v);
+    const tag = opening === undefined ? undefined : ((vals.get(opening) as TS.JsxTagNameExpression | undefined) ?? opening.tagName);
+    const attributes =
+      opening === undefined
+        ? undefined
+        : f.updateJsxAttributes(
+            opening.attributes,
+            opening.attributes.properties.map((a) => {
+              const v = vals.get(a);
+              if (v === undefined) return a;
+              return ts.isJsxSpreadAttribute(a) ? f.updateJsxSpreadAttribute(a, v) : f.updateJsxAttribute(a, a.name, asJsxValue(v) as TS.JsxAttributeValue);
+            }),
+          );
+    const newChildren = children.map((c) => {
+      const v = vals.get(c);
+      if (v === undefined) return c;
+      return ts.isJsxExpression(c) ? f.updateJsxExpression(c, v) : (asJsxValue(v) as TS.JsxChild);
+    });
+    if (ts.isJsxSelfClosingElement(e)) return f.updateJsxSelfClosingElement(e, tag!, e.typeArguments, attributes!);
+    if (ts.isJsxFragment(e)) return f.updateJsxFragment(e, e.openingFragment, newChildren, e.closingFragment);
+    return f.updateJsxElement(
+      e,
+      f.updateJsxOpeningElement(e.openingElement, tag!, e.openingElement.typeArguments, attributes!),
+      newChildren,
+      f.updateJsxClosingElement(e.closingElement, tag!),
+    );
   }
 
   protected refuseExpr(e: TS.Node, what: string): TS.Expression {

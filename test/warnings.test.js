@@ -466,12 +466,16 @@ async function main() {
   const kept = work(5);
   await kept;
   setTimeout(() => { createTask(work(6)); }, 1);
+  const ready = kept !== undefined;
+  ready && work(7);
+  ready ? work(8) : kept;
+  work(9), await kept;
 }
 main();
 run(main());
 `;
 
-dropped('a bare call, void, a parenthesized call and async callbacks where void is expected are reported; the rest is not', () => {
+dropped('a bare call, void, parentheses, && / ?: / comma and async callbacks where void is expected are reported; the rest is not', () => {
   const { transformSource } = compile.get();
   const { diagnostics } = transformSource(DROPPED, 'dropped.ts');
   const shown = diagnostics.map((d) => {
@@ -491,7 +495,10 @@ dropped('a bare call, void, a parenthesized call and async callbacks where void 
     '12:14 warning TS95005 callback: async () => { await work(3); }',
     '13:18 warning TS95005 callback: async (x) => { await work(x); }',
     '14:21 warning TS95005 callback: async (resolve) => { resolve(); }',
-    '23:1 warning TS95005 call: main()',
+    '23:12 warning TS95005 call: work(7)',
+    '24:11 warning TS95005 call: work(8)',
+    '25:3 warning TS95005 call: work(9)',
+    '27:1 warning TS95005 call: main()',
   ]);
   // A file the checker does not check (// @ts-nocheck) is not analysed.
   assert.is(transformSource('// @ts-nocheck\n' + DROPPED, 'dropped.ts').diagnostics.length, 0);

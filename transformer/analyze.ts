@@ -301,9 +301,9 @@ export function isInside(inner: TS.Node, outer: TS.Node): boolean {
  * Places where a coroutine is made and dropped, so the body of the async function never runs
  * (coroutines are lazy): what asyncio reports at run time as "coroutine ... was never awaited",
  * found at compile time. Two shapes, both certain to drop what the function returns:
- *  - `call`: an expression statement (or `void`) whose call resolves to an async function of this
- *    program: `main();`, `void svc.refresh();`. A function of a declaration file is not one: it
- *    may be native code, whose promise runs eagerly.
+ *  - `call`: a call whose value an expression statement drops (`main();`, `void svc.refresh();`,
+ *    `ready && start();`, `a(), b();`) and that resolves to an async function of this program. A
+ *    function of a declaration file is not one: it may be native code, whose promise runs eagerly.
  *  - `callback`: an async function expression or arrow written where a function returning `void`
  *    is expected, such as `setTimeout(async () => ...)`, `xs.forEach(async (x) => ...)` or
  *    `new Promise(async (resolve) => ...)`: its caller ignores the return value.
@@ -326,12 +326,23 @@ export function droppedCoroutines(ts: typeof TS, program: TS.Program, sf: TS.Sou
     const sigs = checker.getNonNullableType(t).getCallSignatures();
     return sigs.length > 0 && sigs.every((s) => (checker.getReturnTypeOfSignature(s).flags & ts.TypeFlags.Void) !== 0);
   };
+  // An expression whose value the statement drops: a call, and where that value comes from
+  // (`void`, parentheses, the branches of `?:`, the right of `&&`/`||`/`??`, both sides of `,`).
+  const droppedValue = (e: TS.Expression): void => {
+    if (ts.isParenthesizedExpression(e) || ts.isVoidExpression(e)) droppedValue(e.expression);
+    else if (ts.isConditionalExpression(e)) {
+      droppedValue(e.whenTrue);
+      droppedValue(e.whenFalse);
+    } else if (ts.isBinaryExpression(e)) {
+      const op = e.operatorToken.kind;
+      if (op === ts.SyntaxKind.CommaToken) droppedValue(e.left);
+      if (op === ts.SyntaxKind.CommaToken || op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken)
+        droppedValue(e.right);
+    } else if (ts.isCallExpression(e) && isCoroutineFunction(checker.getResolvedSignature(e)?.declaration)) found.push({ node: e, kind: 'call' });
+  };
   const visit = (n: TS.Node): void => {
     if (ts.isExpressionStatement(n)) {
-      const bare = (x: TS.Expression): TS.Expression => (ts.isParenthesizedExpression(x) ? bare(x.expression) : x);
-      let e = bare(n.expression);
-      if (ts.isVoidExpression(e)) e = bare(e.expression);
-      if (ts.isCallExpression(e) && isCoroutineFunction(checker.getResolvedSignature(e)?.declaration)) found.push({ node: e, kind: 'call' });
+      droppedValue(n.expression);
     } else if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && isCoroutineFunction(n) && returnsOnlyVoid(checker.getContextualType(n))) {
       found.push({ node: n, kind: 'callback' });
     }

@@ -118,6 +118,54 @@ async function main() {
 main().then(() => console.log('done'));
 `;
 
+// A method that renders in a loop with try/catch: member tags, a spread whose value awaits, an
+// await in a conditional child, an element whose attribute awaits before a child, a fragment.
+const IN_A_LOOP = `// @ts-nocheck
+/** @jsx h */
+/** @jsxFrag Frag */
+const log = [];
+function h(tag, props, ...children) {
+  const name = typeof tag === 'string' ? tag : tag.name;
+  log.push('h ' + name);
+  return { name, props, children };
+}
+function Frag() {}
+const ns = { Item: function Item() {}, Other: function Other() {} };
+function show(n) {
+  if (n === null || typeof n !== 'object') return String(n);
+  if (Array.isArray(n)) return n.map(show).join('');
+  const attrs = Object.entries(n.props ?? {}).map(([k, v]) => ' ' + k + '=' + (typeof v === 'object' ? show(v) : String(v))).join('');
+  return '<' + n.name + attrs + '>' + n.children.map(show).join('') + '</' + n.name + '>';
+}
+const tick = () => new Promise((r) => setTimeout(r, 1));
+async function val(x, tag) { log.push('start ' + tag); await tick(); log.push('end ' + tag); return x; }
+async function fail(tag) { log.push('fail ' + tag); await tick(); throw new Error(tag); }
+const t = (x) => (log.push('eval ' + x), x);
+class View {
+  constructor() { this.name = 'V'; }
+  async render(items) {
+    const out = [];
+    for (const it of items) {
+      try {
+        out.push(<ns.Item id={it} label={this.name + t(it)} {...(it === 'b' ? { extra: await val('E', 'extra-' + it) } : {})}>
+          {it === 'c' ? await fail('c') : await val(it.toUpperCase(), 'up-' + it)}
+          <span title={await val('T' + it, 'title-' + it)}>{t('s' + it)}</span>
+        </ns.Item>);
+      } catch (e) {
+        out.push(<em>{e.message}</em>);
+      }
+    }
+    return <>{out}{await val('end', 'end')}</>;
+  }
+}
+async function main() {
+  const el = await new View().render(['a', 'b', 'c']);
+  console.log(show(el));
+  console.log(log.join(' | '));
+}
+main().then(() => console.log('done'));
+`;
+
 const RUNTIME_INDEX = `const log = (globalThis.__log ??= []);
 exports.createElement = function (tag, props, ...children) {
   const name = typeof tag === 'string' ? tag : tag.name;
@@ -183,6 +231,15 @@ test('classic runtime (jsx: react): the same order as native, parts kept across 
     BIG +
       'eval title | start n | end n | eval key | eval attr-el | h i | eval c1 | eval b | h b | start c2 | end c2 | start f | end f | h Frag | start x | end x | h Other | h Box\n' +
       '<p>only</p> start only | end only | h p\ndone\n',
+  );
+});
+
+test('classic runtime: JSX that awaits in a loop, in a try whose catch renders the error', () => {
+  assert.is(
+    runBoth('loop', IN_A_LOOP, ts.JsxEmit.React),
+    '<Frag><Item id=a label=Va>A<span title=Ta>sa</span></Item><Item id=b label=Vb extra=E>B<span title=Tb>sb</span></Item><em>c</em>end</Frag>\n' +
+      'eval a | start up-a | end up-a | start title-a | end title-a | eval sa | h span | h Item | eval b | start extra-b | end extra-b | start up-b | end up-b | start title-b | end title-b | eval sb | h span | h Item | eval c | fail c | h em | start end | end end | h Frag\n' +
+      'done\n',
   );
 });
 

@@ -19,7 +19,10 @@ const transformer = lazyRequire('../dist/transformer/index.js');
 const dir = path.join(tmpRoot, 'jsx');
 const runtimeDir = path.join(dir, 'runtime');
 
-const CLASSIC = `// @ts-nocheck
+// What every program starts with: a JSX factory that logs each element it makes, a printer and a
+// native timer tick. Each program adds helpers that log when an attribute or child is evaluated
+// (t) and when an awaited call starts and ends (val).
+const PRELUDE = `// @ts-nocheck
 /** @jsx h */
 /** @jsxFrag Frag */
 const log = [];
@@ -29,8 +32,6 @@ function h(tag, props, ...children) {
   return { name, props, children };
 }
 function Frag() {}
-function Box() {}
-function Other() {}
 function show(n) {
   if (n === null || typeof n !== 'object') return String(n);
   if (Array.isArray(n)) return n.map(show).join('');
@@ -38,6 +39,10 @@ function show(n) {
   return '<' + n.name + attrs + '>' + n.children.map(show).join('') + '</' + n.name + '>';
 }
 const tick = () => new Promise((r) => setTimeout(r, 1));
+`;
+
+const CLASSIC = PRELUDE + `function Box() {}
+function Other() {}
 async function val(x, tag) {
   log.push('start ' + tag);
   await tick();
@@ -69,75 +74,16 @@ async function main() {
 main().then(() => console.log('done'));
 `;
 
-const AUTOMATIC = `// @ts-nocheck
-/** @jsxImportSource RUNTIME */
-const log = (globalThis.__log ??= []);
-function h(tag, props, ...children) {
-  const name = typeof tag === 'string' ? tag : tag.name;
-  log.push('h ' + name);
-  return { name, props, children };
-}
-function Frag() {}
-function Box() {}
-function Other() {}
-function show(n) {
-  if (n === null || typeof n !== 'object') return String(n);
-  if (Array.isArray(n)) return n.map(show).join('');
-  const attrs = Object.entries(n.props ?? {}).map(([k, v]) => ' ' + k + '=' + (typeof v === 'object' ? show(v) : String(v))).join('');
-  return '<' + n.name + attrs + '>' + n.children.map(show).join('') + '</' + n.name + '>';
-}
-const tick = () => new Promise((r) => setTimeout(r, 1));
-async function val(x, tag) {
-  log.push('start ' + tag);
-  await tick();
-  log.push('end ' + tag);
-  return x;
-}
-const t = (x) => (log.push('eval ' + x), x);
-async function main() {
-  let Comp = Box;
-  const obj = { a: 1 };
-  const items = ['i1', 'i2'];
-  const el = (
-    <Comp title={t('title')} {...obj} n={(obj.a = 5, await val(2, 'n'))} key={t('key')} k2={<i>{t('attr-el')}</i>}>
-      {t('c1')}
-      <b>{t('b')}</b>
-      {(Comp = Other, await val('c2', 'c2'))}
-      {...items}
-      <>{await val('f', 'f')}</>
-      <Comp x={await val('x', 'x')} />
-    </Comp>
-  );
-  items.push('i3');
-  console.log(show(el));
-  console.log(log.join(' | '));
-  log.length = 0;
-  const el2 = <p>{await val('only', 'only')}<Comp key={t('k3')} a={await val(1, 'a3')}>{t('c3')}</Comp></p>;
-  console.log(show(el2), log.join(' | '));
-}
-main().then(() => console.log('done'));
-`;
+// The same program for the automatic runtime: its factory is the local jsx-runtime (which logs to
+// the same list), and the last element adds a computed key after an awaiting attribute.
+const AUTOMATIC = CLASSIC.replace('/** @jsx h */', '/** @jsxImportSource RUNTIME */')
+  .replace('/** @jsxFrag Frag */\n', '')
+  .replace('const log = [];', 'const log = (globalThis.__log ??= []);')
+  .replace("<p>{await val('only', 'only')}</p>", "<p>{await val('only', 'only')}<Comp key={t('k3')} a={await val(1, 'a3')}>{t('c3')}</Comp></p>");
 
 // A method that renders in a loop with try/catch: member tags, a spread whose value awaits, an
 // await in a conditional child, an element whose attribute awaits before a child, a fragment.
-const IN_A_LOOP = `// @ts-nocheck
-/** @jsx h */
-/** @jsxFrag Frag */
-const log = [];
-function h(tag, props, ...children) {
-  const name = typeof tag === 'string' ? tag : tag.name;
-  log.push('h ' + name);
-  return { name, props, children };
-}
-function Frag() {}
-const ns = { Item: function Item() {}, Other: function Other() {} };
-function show(n) {
-  if (n === null || typeof n !== 'object') return String(n);
-  if (Array.isArray(n)) return n.map(show).join('');
-  const attrs = Object.entries(n.props ?? {}).map(([k, v]) => ' ' + k + '=' + (typeof v === 'object' ? show(v) : String(v))).join('');
-  return '<' + n.name + attrs + '>' + n.children.map(show).join('') + '</' + n.name + '>';
-}
-const tick = () => new Promise((r) => setTimeout(r, 1));
+const IN_A_LOOP = PRELUDE + `const ns = { Item: function Item() {}, Other: function Other() {} };
 async function val(x, tag) { log.push('start ' + tag); await tick(); log.push('end ' + tag); return x; }
 async function fail(tag) { log.push('fail ' + tag); await tick(); throw new Error(tag); }
 const t = (x) => (log.push('eval ' + x), x);

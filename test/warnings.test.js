@@ -470,12 +470,17 @@ async function main() {
   ready && work(7);
   ready ? work(8) : kept;
   work(9), await kept;
+  setTimeout(arrow, 1);
+  [1].map(work);
+  Promise.resolve(1).then(work);
+  setTimeout(native, 1);
+  process.on('exit', new Svc().refresh);
 }
 main();
 run(main());
 `;
 
-dropped('a bare call, void, parentheses, && / ?: / comma and async callbacks where void is expected are reported; the rest is not', () => {
+dropped('a bare call, void, parentheses, && / ?: / comma, and async callbacks or async functions by name where void is expected are reported; the rest is not', () => {
   const { transformSource } = compile.get();
   const { diagnostics } = transformSource(DROPPED, 'dropped.ts');
   const shown = diagnostics.map((d) => {
@@ -484,7 +489,9 @@ dropped('a bare call, void, parentheses, && / ?: / comma and async callbacks whe
     const text = typeof d.messageText === 'string' ? d.messageText : d.messageText.messageText;
     const kind = text.startsWith(`tscoro: the coroutine made by '${span}' is dropped, so its body never runs`)
       ? 'call'
-      : text.startsWith('tscoro: this async function is passed where a function returning void is expected') ? 'callback' : text;
+      : text.startsWith('tscoro: this async function is passed where a function returning void is expected')
+        ? 'callback'
+        : text.startsWith(`tscoro: '${span}' is an async function passed where a function returning void is expected`) ? 'reference' : text;
     return `${line + 1}:${character + 1} ${d.category === ts.DiagnosticCategory.Warning ? 'warning' : 'error'} TS${d.code} ${kind}: ${span}`;
   });
   assert.equal(shown, [
@@ -498,7 +505,9 @@ dropped('a bare call, void, parentheses, && / ?: / comma and async callbacks whe
     '23:12 warning TS95005 call: work(7)',
     '24:11 warning TS95005 call: work(8)',
     '25:3 warning TS95005 call: work(9)',
-    '27:1 warning TS95005 call: main()',
+    '26:14 warning TS95005 reference: arrow',
+    '30:22 warning TS95005 reference: new Svc().refresh',
+    '32:1 warning TS95005 call: main()',
   ]);
   // A file the checker does not check (// @ts-nocheck) is not analysed.
   assert.is(transformSource('// @ts-nocheck\n' + DROPPED, 'dropped.ts').diagnostics.length, 0);

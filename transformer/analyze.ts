@@ -300,19 +300,23 @@ export function isInside(inner: TS.Node, outer: TS.Node): boolean {
 /**
  * Places where a coroutine is made and dropped, so the body of the async function never runs
  * (coroutines are lazy): what asyncio reports at run time as "coroutine ... was never awaited",
- * found at compile time. Two shapes, both certain to drop what the function returns:
+ * found at compile time. Three shapes, each certain to drop what the function returns:
  *  - `call`: a call whose value an expression statement drops (`main();`, `void svc.refresh();`,
  *    `ready && start();`, `a(), b();`) and that resolves to an async function of this program. A
  *    function of a declaration file is not one: it may be native code, whose promise runs eagerly.
  *  - `callback`: an async function expression or arrow written where a function returning `void`
  *    is expected, such as `setTimeout(async () => ...)`, `xs.forEach(async (x) => ...)` or
  *    `new Promise(async (resolve) => ...)`: its caller ignores the return value.
+ *  - `reference`: an async function of this program passed by name as such an argument:
+ *    `setInterval(poll, 1000)`, `emitter.on('close', this.shutdown)`.
  * Async generators are left out: a native one is lazy too.
  *   [source]  main();                      -> { node: <main()>, kind: 'call', name: 'main()' }
  *             setTimeout(async () => {});  -> { node: <the arrow>, kind: 'callback' }
+ *             setInterval(poll, 1000);     -> { node: <poll>, kind: 'reference' }
  */
-export function droppedCoroutines(ts: typeof TS, program: TS.Program, sf: TS.SourceFile): { node: TS.Node; kind: 'call' | 'callback' }[] {
-  const found: { node: TS.Node; kind: 'call' | 'callback' }[] = [];
+export type DroppedKind = 'call' | 'callback' | 'reference';
+export function droppedCoroutines(ts: typeof TS, program: TS.Program, sf: TS.SourceFile): { node: TS.Node; kind: DroppedKind }[] {
+  const found: { node: TS.Node; kind: DroppedKind }[] = [];
   // Only in files the checker has checked (not `// @ts-nocheck`, not unchecked JavaScript): there
   // the answers below are cached. In an unchecked file each would check from scratch, and flow
   // analysis of a long function can overflow the stack (seen on generated programs).
@@ -345,6 +349,13 @@ export function droppedCoroutines(ts: typeof TS, program: TS.Program, sf: TS.Sou
       droppedValue(n.expression);
     } else if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && isCoroutineFunction(n) && returnsOnlyVoid(checker.getContextualType(n))) {
       found.push({ node: n, kind: 'callback' });
+    } else if ((ts.isCallExpression(n) || ts.isNewExpression(n)) && n.arguments !== undefined) {
+      for (const a of n.arguments) {
+        if (!(ts.isIdentifier(a) || ts.isPropertyAccessExpression(a))) continue;
+        const sigs = checker.getTypeAtLocation(a).getCallSignatures();
+        if (sigs.length > 0 && sigs.every((g) => isCoroutineFunction(g.declaration)) && returnsOnlyVoid(checker.getContextualType(a)))
+          found.push({ node: a, kind: 'reference' });
+      }
     }
     ts.forEachChild(n, visit);
   };

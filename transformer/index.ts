@@ -17,7 +17,8 @@ export interface TscoroPluginConfig {
   positions?: 'relative' | 'absolute' | false;
   /**
    * Report coroutines made and dropped, whose body never runs (warning TS95005: a bare `f();`, or
-   * an async callback where a function returning void is expected). Default true.
+   * an async callback, or an async function by name, where a function returning void is
+   * expected). Default true.
    */
   warnDropped?: boolean;
 }

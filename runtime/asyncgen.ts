@@ -9,7 +9,7 @@
 // suspended at a `yield` with a return completion (`g.return(v)`): the lowered yield awaits v and
 // returns through the enclosing finally blocks. A `yield x` returns the YIELD sentinel from $step
 // after storing the (awaited) x in $y; any other return is the generator's completion.
-import { Coroutine, Frame, STEP_FRAME, SUSPEND, Where, awaitValue, drv } from './coroutine';
+import { Coroutine, Frame, STEP_FRAME, SUSPEND, Where, awaitValue, definePositions, drv } from './coroutine';
 import { EventLoop, _getActiveLoop, _setAsyncgenCloser } from './loop';
 import { CancelledError, RuntimeError } from './errors';
 import { ensureFuture, gather } from './combinators';
@@ -227,7 +227,7 @@ setGeneratorRecord(AsyncGen.prototype.next, (it) => new GeneratorIter(it, AsyncG
 export function defineAsyncGenerator(cls: { prototype: object }, name: string, file?: string, table?: string): void {
   Object.setPrototypeOf(cls.prototype, AsyncGen.prototype);
   Object.defineProperty(cls.prototype, '$name', { value: name });
-  if (file !== undefined) Object.defineProperty(cls.prototype, '$at', { value: [file, table] });
+  definePositions(cls, file, table);
 }
 
 /**

@@ -184,7 +184,12 @@ export function nameFrame(frame: Coroutine<unknown>, name: string): void {
 export function defineCoroutine(cls: { prototype: object }, name: string, file?: string, table?: string): void {
   Object.setPrototypeOf(cls.prototype, Coroutine.prototype);
   withFrameName(name, cls);
-  if (file !== undefined) Object.defineProperty(cls.prototype, '$at', { value: [file, table] });
+  definePositions(cls, file, table);
+}
+
+/** @internal Gives a compiled frame class its Where (`$at` on its prototype) when one was emitted. */
+export function definePositions(cls: { prototype: object }, file: string | undefined, table: string | undefined): void {
+  if (file !== undefined && table !== undefined) Object.defineProperty(cls.prototype, '$at', { value: [file, table] satisfies Where });
 }
 
 /**

@@ -61,7 +61,7 @@ export abstract class ExpressionLowerer {
    * redirects these literals, so each suspension resumes at a state of its own and the frame's
    * position table (positionTable) can say, from `$s` alone, where a suspended frame waits.
    */
-  readonly suspensions = new Map<TS.NumericLiteral, TS.Node | undefined>();
+  readonly suspensions = new Map<TS.NumericLiteral, TS.Node>();
   private readonly tempPool: string[] = [];
   private readonly tempsInUse: string[] = [];
   readonly allTemps: string[] = [];
@@ -140,7 +140,7 @@ export abstract class ExpressionLowerer {
    * case K:
    * Returns `$v`, valid until the next suspension.
    */
-  suspend(value: TS.Expression, at: TS.Node | undefined): TS.Expression {
+  suspend(value: TS.Expression, at: TS.Node): TS.Expression {
     const f = this.f;
     const k = this.newLabel();
     const resume = this.labelRef(k) as TS.NumericLiteral;
@@ -154,7 +154,7 @@ export abstract class ExpressionLowerer {
     // A synchronous stack through this step (an inline await whose callee threw) names the await's
     // line: the call gets the await's source-map range (not its text range, which would make the
     // printer emit the await's comments a second time).
-    if (at !== undefined && at.pos >= 0) this.ts.setSourceMapRange(call, at);
+    if (at.pos >= 0) this.ts.setSourceMapRange(call, at);
     this.emit(
       f.createIfStatement(
         f.createStrictEquality(f.createParenthesizedExpression(f.createAssignment(v, call)), this.rt('S')),
@@ -175,7 +175,7 @@ export abstract class ExpressionLowerer {
   positionTable(sf: TS.SourceFile): string {
     const out: string[] = [];
     for (const [lit, at] of this.suspensions) {
-      if (at === undefined || at.pos < 0 || !/^[0-9]+$/.test(lit.text)) continue;
+      if (at.pos < 0 || !/^[0-9]+$/.test(lit.text)) continue;
       const { line, character } = sf.getLineAndCharacterOfPosition(at.getStart(sf));
       out.push(`${lit.text}:${line + 1}:${character + 1}`);
     }

@@ -26,7 +26,7 @@ import * as path from 'path';
 import type * as TS from 'typescript';
 import { Analysis, droppedCoroutines, isAsyncFunction } from './analyze';
 import { Reporter, refuseSloppy, warnDropped } from './diagnostics';
-import { NameGen, boundNames, collectIdentifiers, layoutFrame } from './hoist';
+import { NameGen, collectIdentifiers, layoutFrame, parameterNames } from './hoist';
 import { localize } from './live';
 import { FunctionLowerer } from './lower';
 import { StepNames, literalKey } from './spill';
@@ -97,8 +97,7 @@ export function transformSourceFile(
     // An async generator is always lowered: its frame is the generator object (asyncgen.ts).
     const isGen = fn.asteriskToken !== undefined;
     const awaitFree = !isGen && !an.containsAwait(fn.body!);
-    const paramIds: TS.Identifier[] = [];
-    for (const p of fn.parameters) for (const id of boundNames(ts, p.name)) if (id.text !== 'this') paramIds.push(id);
+    const paramIds = parameterNames(ts, fn);
     for (const n of layout.order) gen.reserve(n);
     const { usesThis, usesArguments, usesNewTarget } = an.usesThisAndArguments(fn);
     const captureThis = usesThis;

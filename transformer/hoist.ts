@@ -49,6 +49,16 @@ export function boundNames(ts: typeof TS, name: TS.BindingName, out: TS.Identifi
   return out;
 }
 
+/**
+ * The names a function's parameters bind, in source order, without TypeScript's `this` parameter
+ * (`async function f(this: Window, a)`), which is a type annotation and binds nothing.
+ */
+export function parameterNames(ts: typeof TS, fn: TS.SignatureDeclaration): TS.Identifier[] {
+  const out: TS.Identifier[] = [];
+  for (const p of fn.parameters) if (!(ts.isIdentifier(p.name) && p.name.text === 'this')) boundNames(ts, p.name, out);
+  return out;
+}
+
 export interface FrameLayout {
   /** symbol -> field name on the frame. */
   readonly fields: Map<TS.Symbol, string>;
@@ -80,7 +90,7 @@ export function layoutFrame(
     fields.set(sym, name);
     order.push(name);
   };
-  for (const p of fn.parameters) for (const id of boundNames(ts, p.name)) add(id);
+  for (const id of parameterNames(ts, fn)) add(id);
   const body = fn.body!;
   const lowered = (block: TS.Node): boolean => block === body || an.containsAwait(block);
   const visit = (n: TS.Node, inLowered: boolean): void => {

@@ -19,7 +19,7 @@
 import type * as TS from 'typescript';
 import { Analysis, isAsyncFunction } from './analyze';
 import { refuse, Code, Reporter } from './diagnostics';
-import { boundNames } from './hoist';
+import { boundNames, parameterNames } from './hoist';
 import { NativeFields, nativeFields, plainCallees } from './live';
 import { ExpressionLowerer, StepNames, isStable, literalKey, paren } from './spill';
 import { messageText, skipWrappers } from './messages';
@@ -2101,7 +2101,7 @@ export class FunctionLowerer extends ExpressionLowerer {
     const ts = this.ts;
     const fn = this.fn;
     const params = new Set<TS.Symbol>();
-    for (const p of fn.parameters) for (const id of boundNames(ts, p.name)) {
+    for (const id of parameterNames(ts, fn)) {
       const sym = this.an.checker.getSymbolAtLocation(id);
       if (sym) params.add(sym);
     }

@@ -515,6 +515,33 @@ dropped('a bare call, void, parentheses, && / ?: / comma, and async callbacks or
   assert.is(transformSource(DROPPED, 'dropped.ts', { config: { warnDropped: false } }).diagnostics.length, 0);
 });
 
+dropped('an async method of an object literal is reported where the literal\'s type has that member return void', () => {
+  const { transformSource } = compile.get();
+  const src = `import { sleep } from 'tscoro';
+interface Handlers { onClick(): void; onLoad(): Promise<void>; 'on-key'?(k: string): void; }
+declare function listen(h: Handlers): void;
+export const h: Handlers = {
+  async onClick() { await sleep(0); },
+  async onLoad() { await sleep(0); },
+  async 'on-key'(k: string) { await sleep(k.length); },
+};
+listen({ async onClick() {}, onLoad: async () => {} });
+export const untyped = { async go() { await sleep(0); } };
+`;
+  const { diagnostics } = transformSource(src, 'methods.ts');
+  const shown = diagnostics.map((d) => {
+    const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
+    const text = typeof d.messageText === 'string' ? d.messageText : d.messageText.messageText;
+    return `${line + 1}:${character + 1} TS${d.code} ${text.slice(0, text.indexOf(':', 8))}`;
+  });
+  assert.equal(shown, [
+    "5:9 TS95005 tscoro: async method 'onClick' is written where a function returning void is expected",
+    "7:9 TS95005 tscoro: async method 'on-key' is written where a function returning void is expected",
+    "9:16 TS95005 tscoro: async method 'onClick' is written where a function returning void is expected",
+  ]);
+  assert.match(diagnostics[0].messageText, 'make it a plain method that starts it, e.g. `m() { createTask(this.work()); }`');
+});
+
 dropped.run();
 
 const agens = suite('shutdown of async generators');

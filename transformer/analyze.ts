@@ -314,7 +314,7 @@ export function isInside(inner: TS.Node, outer: TS.Node): boolean {
  *             setTimeout(async () => {});  -> { node: <the arrow>, kind: 'callback' }
  *             setInterval(poll, 1000);     -> { node: <poll>, kind: 'reference' }
  */
-export type DroppedKind = 'call' | 'callback' | 'reference';
+export type DroppedKind = 'call' | 'callback' | 'reference' | 'method';
 export function droppedCoroutines(ts: typeof TS, program: TS.Program, sf: TS.SourceFile): { node: TS.Node; kind: DroppedKind }[] {
   const found: { node: TS.Node; kind: DroppedKind }[] = [];
   // Only in files the checker has checked (not `// @ts-nocheck`, not unchecked JavaScript): there
@@ -349,6 +349,12 @@ export function droppedCoroutines(ts: typeof TS, program: TS.Program, sf: TS.Sou
       droppedValue(n.expression);
     } else if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && isCoroutineFunction(n) && returnsOnlyVoid(checker.getContextualType(n))) {
       found.push({ node: n, kind: 'callback' });
+    } else if (ts.isMethodDeclaration(n) && ts.isObjectLiteralExpression(n.parent) && isCoroutineFunction(n) && !ts.isComputedPropertyName(n.name)) {
+      // `const h: Handlers = { async onClick() { ... } }`: the member's type in the literal's
+      // contextual type returns void.
+      const ct = checker.getContextualType(n.parent);
+      const prop = ct && checker.getPropertyOfType(checker.getNonNullableType(ct), ts.isPrivateIdentifier(n.name) ? '' : n.name.text);
+      if (prop !== undefined && returnsOnlyVoid(checker.getTypeOfSymbolAtLocation(prop, n))) found.push({ node: n.name, kind: 'method' });
     } else if ((ts.isCallExpression(n) || ts.isNewExpression(n)) && n.arguments !== undefined) {
       for (const a of n.arguments) {
         if (!(ts.isIdentifier(a) || ts.isPropertyAccessExpression(a))) continue;

@@ -55,12 +55,13 @@ export function refuseSloppy(r: Reporter, fn: TS.Node): void {
  * A warning, as asyncio's "coroutine ... was never awaited" is a RuntimeWarning; tsc still exits
  * non-zero on it, as on any diagnostic, and `tscoro run` runs the program.
  */
-export function warnDropped(r: Reporter, node: TS.Node, kind: 'call' | 'callback' | 'reference'): void {
+export function warnDropped(r: Reporter, node: TS.Node, kind: 'call' | 'callback' | 'reference' | 'method'): void {
   const sf = node.getSourceFile();
   const start = node.getStart(sf);
-  const text = kind === 'callback' ? '' : sf.text.slice(start, node.end);
+  const text = kind === 'callback' ? '' : kind === 'method' && r.ts.isStringLiteral(node) ? node.text : sf.text.slice(start, node.end);
   const shown = text.length > 40 ? `${text.slice(0, 37)}...` : text;
-  const subject = kind === 'reference' ? `'${shown}' is an async function passed` : 'this async function is passed';
+  const subject =
+    kind === 'reference' ? `'${shown}' is an async function passed` : kind === 'method' ? `async method '${shown}' is written` : 'this async function is passed';
   r.report({
     file: sf,
     start,
@@ -72,8 +73,10 @@ export function warnDropped(r: Reporter, node: TS.Node, kind: 'call' | 'callback
         ? `tscoro: the coroutine made by '${shown}' is dropped, so its body never runs (coroutines are lazy, as in asyncio); ` +
           'await it, or start it with createTask() inside a loop, run() at the top of a program, or toPromise() from native code.'
         : `tscoro: ${subject} where a function returning void is expected: its caller drops the coroutine ` +
-          'it returns, so its body never runs (coroutines are lazy, as in asyncio); pass a plain function that starts it, ' +
-          'e.g. `() => { createTask(work()); }` inside a loop, or `() => { toPromise(work()); }` from native callbacks.',
+          'it returns, so its body never runs (coroutines are lazy, as in asyncio); ' +
+          (kind === 'method'
+            ? 'make it a plain method that starts it, e.g. `m() { createTask(this.work()); }` inside a loop, or `m() { toPromise(this.work()); }` from native callbacks.'
+            : 'pass a plain function that starts it, e.g. `() => { createTask(work()); }` inside a loop, or `() => { toPromise(work()); }` from native callbacks.'),
   });
 }
 

@@ -22,7 +22,7 @@ import { refuse, Code, Reporter } from './diagnostics';
 import { boundNames, parameterNames } from './hoist';
 import { NativeFields, nativeFields, plainCallees } from './live';
 import { ExpressionLowerer, StepNames, isStable, literalKey, paren } from './spill';
-import { messageText, skipWrappers } from './messages';
+import { isWrapper, messageText, skipWrappers } from './messages';
 
 interface TryCtx {
   tryRegion: number;
@@ -767,9 +767,59 @@ export class FunctionLowerer extends ExpressionLowerer {
       const bare = source && skipWrappers(this.ts, source);
       // V8 quotes a name or a literal there; anything else gets its message naming the value.
       const quoted = bare !== undefined && (this.ts.isIdentifier(bare) || this.ts.isLiteralExpression(bare) || bare.kind === this.ts.SyntaxKind.NullKeyword);
-      this.destructure(name, value, quoted ? messageText(this.ts, source!, 'iter') : undefined);
+      this.destructure(name, value, quoted ? messageText(this.ts, source!, 'iter') : undefined, source && messageText(this.ts, source));
     }
-    else this.emit(f.createExpressionStatement(f.createAssignment(this.bindingTarget(name) as TS.ObjectLiteralExpression, value)));
+    else if (this.ts.isObjectBindingPattern(name) && source !== undefined && this.an.containsAwait(source) && !this.ts.isObjectLiteralExpression(skipWrappers(this.ts, source))) {
+      // The value is an await's result or a temp: V8 would name that in its TypeError for null.
+      const v = this.rereadable(value) ? value : this.save(value);
+      this.emit(f.createExpressionStatement(f.createAssignment(this.bindingTarget(name) as TS.ObjectLiteralExpression, this.nonNullish(name, v, messageText(this.ts, source)))));
+    } else this.emit(f.createExpressionStatement(f.createAssignment(this.bindingTarget(name) as TS.ObjectLiteralExpression, value)));
+  }
+
+  /** `$v`, a local or a temp: read twice, it gives the same value and runs nothing. */
+  private rereadable(e: TS.Expression): boolean {
+    const ts = this.ts;
+    return ts.isIdentifier(e) || (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword && ts.isIdentifier(e.name));
+  }
+
+  /**
+   * `value` (read twice) checked for null and undefined before object pattern `pattern` takes it
+   * apart, with the TypeError V8 throws for the pattern as written (protocol `coercible`, see
+   * destructuring.ts); natively V8 prints the source expression, here it would print a temp.
+   * `text`: how V8 prints that source.
+   *   [source]  const { a } = await f();
+   *   [output]  ({ a: this.a } = $v ?? $coercible($v, "(intermediate value)", "a"));
+   */
+  nonNullish(pattern: TS.Node, value: TS.Expression, text: string): TS.Expression {
+    const f = this.f;
+    return f.createBinaryExpression(value, this.ts.SyntaxKind.QuestionQuestionToken, this.coercibleCall(pattern, value, text, false));
+  }
+
+  /**
+   * `$coercible(value, text, key, read)` for object pattern `pattern` (see nonNullish). `nested`: the
+   * pattern is the target of another's element, whose null V8 reports as a failed read of its first
+   * key; `text` undefined otherwise: the message names the value.
+   */
+  private coercibleCall(pattern: TS.Node, value: TS.Expression, text: string | undefined, nested: boolean): TS.Expression {
+    const ts = this.ts;
+    const f = this.f;
+    const first = this.patternElements(pattern)?.items[0];
+    const k = first !== undefined && !first.rest ? first.key : undefined;
+    let key: string | undefined;
+    if (k !== undefined && (ts.isIdentifier(k) || ts.isStringLiteral(k) || ts.isNoSubstitutionTemplateLiteral(k))) key = k.text;
+    else if (k !== undefined && ts.isNumericLiteral(k)) key = String(Number(k.text));
+    // V8's wordings: a first key with a default reads it; one whose target is a pattern with a
+    // default names that default instead of the value (V8 prints the wrong node; copied as is).
+    let read = key !== undefined && nested;
+    if (key !== undefined && text !== undefined && !nested && first!.init !== undefined) {
+      if (this.patternElements(first!.target) === undefined) read = true;
+      else text = messageText(ts, first!.init);
+    }
+    const args: TS.Expression[] = [value, text === undefined ? f.createVoidZero() : f.createStringLiteral(text)];
+    if (key !== undefined) args.push(f.createStringLiteral(key));
+    if (read) args.push(f.createTrue());
+    if (text === undefined && !read) args.length = 1;
+    return f.createCallExpression(this.rt('coercible'), undefined, args);
   }
 
   /**
@@ -782,7 +832,7 @@ export class FunctionLowerer extends ExpressionLowerer {
    *             if (this.$t1 === void 0) { <await f()> this.$t1 = $v; } this.b = this.$t1;
    * Array patterns step the iterator; one left unfinished is closed with return().
    */
-  destructure(pattern: TS.BindingName | TS.Expression, value: TS.Expression, iterText?: string): void {
+  destructure(pattern: TS.BindingName | TS.Expression, value: TS.Expression, iterText?: string, objectText?: string, nested = false): void {
     const ts = this.ts;
     const f = this.f;
     const elems = this.patternElements(pattern);
@@ -812,11 +862,11 @@ export class FunctionLowerer extends ExpressionLowerer {
     };
     // A nested pattern whose value came through a default: V8 names it "(intermediate value)".
     const bind = (target: TS.Node, v: TS.Expression, defaulted = false): void => {
-      if (ts.isIdentifier(target) || this.patternElements(target) !== undefined) this.destructure(target as TS.BindingName, v, defaulted ? '(intermediate value)' : undefined);
+      if (ts.isIdentifier(target) || this.patternElements(target) !== undefined) this.destructure(target as TS.BindingName, v, defaulted ? '(intermediate value)' : undefined, undefined, true);
       else this.emit(this.assign(target as TS.Expression, v));
     };
     if (elems.object) {
-      this.emit(f.createExpressionStatement(f.createCallExpression(this.rt('coercible'), undefined, [this.field(src)])));
+      this.emit(f.createExpressionStatement(this.coercibleCall(pattern, this.field(src), objectText, nested)));
       const keys: TS.Expression[] = [];
       for (const el of elems.items) {
         if (el.rest) {
@@ -1004,7 +1054,7 @@ export class FunctionLowerer extends ExpressionLowerer {
   private named(name: TS.Identifier, init: TS.Expression, value: TS.Expression): TS.Expression {
     const ts = this.ts;
     let e = init;
-    while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+    e = skipWrappers(ts, e);
     const anonymous =
       ts.isArrowFunction(e) || ((ts.isFunctionExpression(e) || ts.isClassExpression(e)) && e.name === undefined);
     if (!anonymous || ts.isIdentifier(value)) return value;
@@ -2034,7 +2084,7 @@ export class FunctionLowerer extends ExpressionLowerer {
       if (!this.isWriteTarget(id)) return this.deadZoneRead(access, id.text);
       // `x = v`, `x++`, `x op= v` were checked by earlyWrite (in visit or in the spill path).
       let w: TS.Node = id.parent;
-      while (ts.isParenthesizedExpression(w)) w = w.parent;
+      while (isWrapper(ts, w)) w = w.parent;
       if (this.localWrite(w)?.id !== id && ts.isPropertyAccessExpression(access)) {
         // A destructuring or for-in/of target run early: written through a reference whose setter
         // checks, so the throw comes when the value is stored, as the engine's does.
@@ -2193,7 +2243,7 @@ export class FunctionLowerer extends ExpressionLowerer {
       target = n.left;
       assign = n.operatorToken.kind === K.EqualsToken;
     }
-    while (target && ts.isParenthesizedExpression(target)) target = target.expression;
+    if (target) target = skipWrappers(ts, target);
     return target && ts.isIdentifier(target) ? { id: target, assign } : undefined;
   }
 
@@ -2259,7 +2309,7 @@ export class FunctionLowerer extends ExpressionLowerer {
     const ts = this.ts;
     let top: TS.Node = n;
     let p = top.parent;
-    while (p !== undefined && (ts.isArrayLiteralExpression(p) || ts.isObjectLiteralExpression(p) || (ts.isPropertyAssignment(p) && p.initializer === top) || ts.isSpreadElement(p) || ts.isSpreadAssignment(p) || ts.isParenthesizedExpression(p))) {
+    while (p !== undefined && (ts.isArrayLiteralExpression(p) || ts.isObjectLiteralExpression(p) || (ts.isPropertyAssignment(p) && p.initializer === top) || ts.isSpreadElement(p) || ts.isSpreadAssignment(p) || isWrapper(ts, p))) {
       top = p;
       p = top.parent;
     }
@@ -2273,10 +2323,15 @@ export class FunctionLowerer extends ExpressionLowerer {
     const ts = this.ts;
     let n: TS.Node = id;
     let p = n.parent;
+    // Out of parentheses and type-only wrappers: `(c as any)++`, `(c as any) = v`.
+    while (isWrapper(ts, p)) {
+      n = p;
+      p = n.parent;
+    }
     if ((ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p)) && (p.operator === ts.SyntaxKind.PlusPlusToken || p.operator === ts.SyntaxKind.MinusMinusToken)) return true;
     // Climb out of an assignment pattern ({ a } = o, [a] = o, { k: a = 1 } = o).
     while (
-      ts.isParenthesizedExpression(p) ||
+      isWrapper(ts, p) ||
       ts.isObjectLiteralExpression(p) ||
       ts.isArrayLiteralExpression(p) ||
       (ts.isShorthandPropertyAssignment(p) && p.name === n) ||

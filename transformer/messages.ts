@@ -35,8 +35,19 @@ export function messageText(ts: typeof TS, n: TS.Expression, mode: 'call' | 'ite
  * and are not in V8's tree either.
  */
 export function skipWrappers(ts: typeof TS, e: TS.Expression): TS.Expression {
-  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression;
+  while (isWrapper(ts, e)) e = e.expression;
   return e;
+}
+
+/**
+ * Parentheses or a type-only wrapper. An assignment sees through them: `(c as any) = v`,
+ * `y! += v` and `[(a as T)] = xs` write the local itself, and TypeScript accepts them on a `const`.
+ */
+export function isWrapper(
+  ts: typeof TS,
+  n: TS.Node,
+): n is TS.ParenthesizedExpression | TS.AsExpression | TS.NonNullExpression | TS.SatisfiesExpression | TS.TypeAssertion {
+  return ts.isParenthesizedExpression(n) || ts.isAsExpression(n) || ts.isNonNullExpression(n) || ts.isSatisfiesExpression(n) || ts.isTypeAssertionExpression(n);
 }
 
 /** `n` printed where V8 prints a part (an empty print becomes "(intermediate value)"). */

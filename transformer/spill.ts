@@ -16,7 +16,7 @@
 //   a && await b                    this.$t0 = this.a; if (!this.$t0) goto L; <await>; this.$t0 = $v; L:
 import type * as TS from 'typescript';
 import { Analysis } from './analyze';
-import { messageText, skipWrappers } from './messages';
+import { isWrapper, messageText, skipWrappers } from './messages';
 import { refuse, Reporter } from './diagnostics';
 
 export interface Block {
@@ -258,7 +258,9 @@ export abstract class ExpressionLowerer {
   }
 
   /** Destructures `value` into a pattern that awaits (statement lowering implements it). */
-  abstract destructure(pattern: TS.BindingName | TS.Expression, value: TS.Expression): void;
+  abstract destructure(pattern: TS.BindingName | TS.Expression, value: TS.Expression, iterText?: string, objectText?: string): void;
+  /** `value ?? <V8's TypeError for destructuring it with object pattern `pattern`>` (lower.ts). */
+  abstract nonNullish(pattern: TS.Node, value: TS.Expression, text: string): TS.Expression;
 
   /** A `yield` of an async generator (statement lowering implements it); returns the resumed value. */
   abstract explodeYield(e: TS.YieldExpression): TS.Expression;
@@ -544,7 +546,7 @@ export abstract class ExpressionLowerer {
   explodeTarget(target: TS.Expression): TS.Expression {
     const ts = this.ts;
     const f = this.f;
-    if (ts.isParenthesizedExpression(target)) return this.explodeTarget(target.expression);
+    if (isWrapper(ts, target)) return this.explodeTarget(target.expression);
     if (ts.isPropertyAccessExpression(target) && target.expression.kind !== ts.SyntaxKind.SuperKeyword)
       return f.createPropertyAccessExpression(this.save(this.explode(target.expression)), this.rewrite(target.name));
     if (ts.isElementAccessExpression(target) && target.expression.kind !== ts.SyntaxKind.SuperKeyword) {
@@ -577,11 +579,13 @@ export abstract class ExpressionLowerer {
     if (op === K.EqualsToken) {
       if (ts.isObjectLiteralExpression(e.left) || ts.isArrayLiteralExpression(e.left)) {
         const v = this.save(this.explode(e.right));
+        // The value is in a temp, which V8 would name in its TypeError for null: the source's text.
+        const text = ts.isObjectLiteralExpression(e.left) && !ts.isObjectLiteralExpression(skipWrappers(ts, e.right)) ? messageText(ts, e.right) : undefined;
         if (this.an.containsAwait(e.left)) {
-          this.destructure(e.left, v);
+          this.destructure(e.left, v, undefined, text);
           return v;
         }
-        this.emit(f.createExpressionStatement(f.createAssignment(this.rewrite(e.left), v)));
+        this.emit(f.createExpressionStatement(f.createAssignment(this.rewrite(e.left), text !== undefined ? this.nonNullish(e.left, v, text) : v)));
         return v;
       }
       const target = this.explodeTarget(e.left);

@@ -483,10 +483,23 @@ export function localize(ts: typeof TS, context: TS.TransformationContext, stmts
           : f.updateTaggedTemplateExpression(updated, f.createIdentifier(x), updated.typeArguments, updated.template);
       }
     }
+    // `x = () => {}` would name the function "x" (NamedEvaluation), `this.x = ...` did not: where the
+    // name matters the lowering already wrote `{ k: ... }.k`, so an anonymous function or class
+    // left here must stay anonymous (a temp's name would show as `$t4`): `(0, ...)`.
+    if (ts.isBinaryExpression(n) && nativeRef(n.left) !== undefined && isAnonymousDefinition(ts, n.right)) {
+      const out = ts.visitEachChild(n, visit, context) as TS.BinaryExpression;
+      return f.updateBinaryExpression(out, out.left, out.operatorToken, f.createComma(f.createNumericLiteral(0), out.right));
+    }
     const x = nativeRef(n);
     if (x !== undefined) return f.createIdentifier(x);
     return ts.visitEachChild(n, visit, context);
   };
   const decl = f.createVariableStatement(undefined, f.createVariableDeclarationList([...natives].map((x) => f.createVariableDeclaration(x))));
   return [decl, ...stmts.map((s) => visit(s) as TS.Statement)];
+}
+
+/** An anonymous function or class expression (in parentheses): what an assignment would name. */
+function isAnonymousDefinition(ts: typeof TS, e: TS.Expression): boolean {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  return ts.isArrowFunction(e) || ((ts.isFunctionExpression(e) || ts.isClassExpression(e)) && e.name === undefined);
 }

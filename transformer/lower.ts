@@ -63,6 +63,9 @@ export type NestedLowering = (node: TS.FunctionLikeDeclaration, lowerer: Functio
 /** What the visitor tracks about where it is: function depth, direct, and the jump targets it is inside. */
 type VisitState = [fnDepth: number, direct: boolean, vLoops: number, vSwitches: number, vLabels: string[]];
 
+/** The calls withBoxes makes, `(($x) => <value>)(this.x)`: named() names the value inside. */
+const boxCalls = new WeakSet<TS.Node>();
+
 export class FunctionLowerer extends ExpressionLowerer {
   private readonly trys: TryCtx[] = [];
   /** Handler regions of for-of bodies (they close the iterator on a throw); depth = trys.length. */
@@ -844,13 +847,15 @@ export class FunctionLowerer extends ExpressionLowerer {
     }
     const src = this.temp();
     this.emit(this.assign(this.field(src), value));
-    const withDefault = (v: TS.Expression, init: TS.Expression | undefined): TS.Expression => {
+    // A default is named after an identifier target (`[a = () => {}]` names it "a"), not the temp.
+    const withDefault = (v: TS.Expression, init: TS.Expression | undefined, target: TS.Node): TS.Expression => {
       if (!init) return v;
       const t = this.temp();
       const skip = this.newLabel();
       this.emit(this.assign(this.field(t), v));
       this.jumpIf(f.createStrictInequality(this.field(t), f.createVoidZero()), skip);
-      this.emit(this.assign(this.field(t), this.explode(init)));
+      const value = this.explode(init);
+      this.emit(this.assign(this.field(t), ts.isIdentifier(target) ? this.named(target, init, value) : value));
       this.mark(skip);
       return this.field(t);
     };
@@ -884,7 +889,7 @@ export class FunctionLowerer extends ExpressionLowerer {
         else key = f.createStringLiteral((prop as TS.StringLiteral | TS.NumericLiteral).text);
         keys.push(key);
         const t = leafFirst(el.target);
-        bind(t, withDefault(f.createElementAccessExpression(this.field(src), key), el.init));
+        bind(t, withDefault(f.createElementAccessExpression(this.field(src), key), el.init, t));
       }
       return;
     }
@@ -919,7 +924,7 @@ export class FunctionLowerer extends ExpressionLowerer {
       }
       const v = this.temp();
       this.emit(this.assign(this.field(v), step()));
-      bind(t, withDefault(this.field(v), el.init), el.init !== undefined);
+      bind(t, withDefault(this.field(v), el.init, t), el.init !== undefined);
     }
     this.exits.pop();
     this.iterRegions.pop();
@@ -1046,20 +1051,10 @@ export class FunctionLowerer extends ExpressionLowerer {
     return out;
   }
 
-  /**
-   * `const c = () => {}` names the function "c" (NamedEvaluation), but `this.c = () => {}` would
-   * not: an anonymous function or class initializer is named through an object literal property.
-   *   [output]  this.c = { c: () => {} }.c;
-   */
-  private named(name: TS.Identifier, init: TS.Expression, value: TS.Expression): TS.Expression {
-    const ts = this.ts;
-    let e = init;
-    e = skipWrappers(ts, e);
-    const anonymous =
-      ts.isArrowFunction(e) || ((ts.isFunctionExpression(e) || ts.isClassExpression(e)) && e.name === undefined);
-    if (!anonymous || ts.isIdentifier(value)) return value;
-    const f = this.f;
-    return f.createPropertyAccessExpression(f.createObjectLiteralExpression([f.createPropertyAssignment(literalKey(f, name.text), value)]), name.text);
+  /** `=`, `||=`, `&&=`, `??=`: the assignments that name an anonymous function after their target. */
+  private namesItsValue(op: TS.SyntaxKind): boolean {
+    const K = this.ts.SyntaxKind;
+    return op === K.EqualsToken || op === K.BarBarEqualsToken || op === K.AmpersandAmpersandEqualsToken || op === K.QuestionQuestionEqualsToken;
   }
 
   /** A binding name as an assignment target: identifiers become frame fields, patterns literals. */
@@ -1067,10 +1062,12 @@ export class FunctionLowerer extends ExpressionLowerer {
     const ts = this.ts;
     const f = this.f;
     if (ts.isIdentifier(name)) return this.refFor(name);
-    const dflt = (target: TS.Expression, init: TS.Expression | undefined): TS.Expression => {
+    // A default names an anonymous function after its binding, which a frame field would not.
+    const dflt = (el: TS.BindingElement, target: TS.Expression, init: TS.Expression | undefined): TS.Expression => {
       if (!init) return target;
       if (this.an.containsAwait(init)) this.refuseExpr(init, 'await in a destructuring default');
-      return f.createAssignment(target, this.rewrite(init));
+      const value = this.rewrite(init);
+      return f.createAssignment(target, ts.isIdentifier(el.name) && !ts.isIdentifier(target) ? this.named(el.name, init, value) : value);
     };
     if (ts.isObjectBindingPattern(name)) {
       return f.createObjectLiteralExpression(
@@ -1078,7 +1075,7 @@ export class FunctionLowerer extends ExpressionLowerer {
           if (el.dotDotDotToken) return f.createSpreadAssignment(this.bindingTarget(el.name));
           const key = el.propertyName ?? (el.name as TS.Identifier);
           const keyNode = ts.isComputedPropertyName(key) ? f.createComputedPropertyName(this.rewrite(key.expression)) : ts.isIdentifier(key) ? f.createIdentifier(key.text) : this.rewrite(key);
-          return f.createPropertyAssignment(keyNode, dflt(this.bindingTarget(el.name), el.initializer));
+          return f.createPropertyAssignment(keyNode, dflt(el, this.bindingTarget(el.name), el.initializer));
         }),
       );
     }
@@ -1086,7 +1083,7 @@ export class FunctionLowerer extends ExpressionLowerer {
       name.elements.map((el) => {
         if (ts.isOmittedExpression(el)) return f.createOmittedExpression();
         if (el.dotDotDotToken) return f.createSpreadElement(this.bindingTarget(el.name));
-        return dflt(this.bindingTarget(el.name), el.initializer);
+        return dflt(el, this.bindingTarget(el.name), el.initializer);
       }),
     );
   }
@@ -1743,6 +1740,11 @@ export class FunctionLowerer extends ExpressionLowerer {
     if (ts.isMetaProperty(n) && n.keywordToken === ts.SyntaxKind.NewKeyword && this.direct && this.arrowStepFrame === undefined)
       return ts.isArrowFunction(this.fn) ? this.frameAccess(this, '$nt') : f.createVoidZero();
     if (ts.isObjectLiteralExpression(n)) return this.bindLiteralBoxes(n, () => ts.visitEachChild(n, this.visit, this.context));
+    if (ts.isBinaryExpression(n) && ts.isIdentifier(n.left) && this.namesItsValue(n.operatorToken.kind)) {
+      // `x = () => {}` names the function "x"; once x is a frame field or a box it would not.
+      const out = ts.visitEachChild(n, this.visit, this.context) as TS.BinaryExpression;
+      return ts.isIdentifier(out.left) ? out : f.updateBinaryExpression(out, out.left, out.operatorToken, this.named(n.left, n.right, out.right));
+    }
     if (this.fnDepth === 0 && this.boxed.size > 0 && ts.isBlock(n)) {
       const out = this.blockWithBoxedFunctions(n);
       if (out !== undefined) return out;
@@ -2030,13 +2032,27 @@ export class FunctionLowerer extends ExpressionLowerer {
     } finally {
       for (const sym of used) this.captureParams.delete(sym);
     }
-    return f.createCallExpression(
+    const call = f.createCallExpression(
       f.createParenthesizedExpression(
         f.createArrowFunction(undefined, undefined, params.map((p) => f.createParameterDeclaration(undefined, undefined, p)), undefined, undefined, inner as TS.Expression),
       ),
       undefined,
       used.map((sym) => this.frameAccess(this, this.fieldOf(sym)!.field)),
     );
+    boxCalls.add(call);
+    return call;
+  }
+
+  /** named(), inside the boxes' arrow when the function gets boxes: `(($x) => ({ k: ... }).k)(this.x)`. */
+  override named(key: TS.Expression | TS.PropertyName, init: TS.Expression, value: TS.Expression): TS.Expression {
+    if (!boxCalls.has(value)) return super.named(key, init, value);
+    const f = this.f;
+    const call = value as TS.CallExpression;
+    const paren = call.expression as TS.ParenthesizedExpression;
+    const arrow = paren.expression as TS.ArrowFunction;
+    const body = super.named(key, init, arrow.body as TS.Expression);
+    const inner = f.updateArrowFunction(arrow, arrow.modifiers, arrow.typeParameters, arrow.parameters, arrow.type, arrow.equalsGreaterThanToken, body);
+    return f.updateCallExpression(call, f.updateParenthesizedExpression(paren, inner), call.typeArguments, call.arguments);
   }
 
   private rewriteIdentifier(id: TS.Identifier): TS.Node {

@@ -212,6 +212,30 @@ export abstract class ExpressionLowerer {
     return this.field(t);
   }
 
+  /**
+   * `value`, the lowered `init`, keeping the name an anonymous function or class takes natively
+   * from where it is written (NamedEvaluation: `c = () => {}` names it "c", so does a property
+   * key), where the lowering moves it to `this.c` or a temp, which would not: it goes through an
+   * object literal property with the same key. `key`: an identifier or literal key, or the
+   * `this.$tN` temp holding a computed key.
+   *   [source]  c = () => {};                   { [k()]: () => {}, a: await v }
+   *   [output]  this.c = { c: () => {} }.c;     this.$t0 = $pk(k()); this.$t1 = { [this.$t0]: () => {} }[this.$t0];
+   */
+  named(key: TS.Expression | TS.PropertyName, init: TS.Expression, value: TS.Expression): TS.Expression {
+    const ts = this.ts;
+    const f = this.f;
+    const e = skipWrappers(ts, init);
+    const anonymous = ts.isArrowFunction(e) || ((ts.isFunctionExpression(e) || ts.isClassExpression(e)) && e.name === undefined);
+    if (!anonymous || ts.isIdentifier(value)) return value;
+    if (ts.isIdentifier(key)) return f.createPropertyAccessExpression(f.createObjectLiteralExpression([f.createPropertyAssignment(literalKey(f, key.text), value)]), key.text);
+    let make: () => TS.Expression;
+    if (ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key)) make = () => f.createStringLiteral(key.text);
+    else if (ts.isNumericLiteral(key)) make = () => f.createNumericLiteral(key.text);
+    else if (ts.isPropertyAccessExpression(key) && ts.isIdentifier(key.name) && key.name.text.startsWith('$t')) make = () => this.field(key.name.text);
+    else return value;
+    return f.createElementAccessExpression(f.createObjectLiteralExpression([f.createPropertyAssignment(f.createComputedPropertyName(make()), value)]), make());
+  }
+
   // ---- hooks the statement lowerer provides --------------------------------------------------
 
   /** Rewrites await-free code (locals -> fields, this/arguments, jumps, nested functions). */
@@ -511,7 +535,10 @@ export abstract class ExpressionLowerer {
           const key = this.explode(p.name.expression);
           name = f.createComputedPropertyName(i < last || this.an.containsAwait(p.initializer) ? this.saveKey(key) : key);
         }
-        props.push(f.createPropertyAssignment(name, keep(this.explode(p.initializer))));
+        // A value kept in a temp is named by its key, as it would be in the literal.
+        const value = this.explode(p.initializer);
+        const keyOf = ts.isComputedPropertyName(name) ? name.expression : name;
+        props.push(f.createPropertyAssignment(name, i < last ? this.save(this.named(keyOf, p.initializer, value)) : value));
       } else if (ts.isShorthandPropertyAssignment(p)) {
         props.push(f.createPropertyAssignment(literalKey(f, p.name.text), keep(this.rewrite(p.name))));
       } else if (ts.isSpreadAssignment(p)) {
@@ -590,7 +617,8 @@ export abstract class ExpressionLowerer {
       }
       const target = this.explodeTarget(e.left);
       const value = this.explode(e.right);
-      return this.checkedLocalAssign(e, value) ?? f.createAssignment(target, value);
+      const kept = ts.isIdentifier(e.left) && !ts.isIdentifier(target) ? this.named(e.left, e.right, value) : value;
+      return this.checkedLocalAssign(e, kept) ?? f.createAssignment(target, kept);
     }
     if (op === K.AmpersandAmpersandEqualsToken || op === K.BarBarEqualsToken || op === K.QuestionQuestionEqualsToken) {
       // x ??= await v: reads x once, evaluates the right side only when x is nullish.
@@ -600,7 +628,8 @@ export abstract class ExpressionLowerer {
       const binOp = op === K.AmpersandAmpersandEqualsToken ? K.AmpersandAmpersandToken : op === K.BarBarEqualsToken ? K.BarBarToken : K.QuestionQuestionToken;
       this.emit(this.assign(this.field(t), this.firstRead(e, target)));
       this.jumpIf(this.shortCircuits(binOp, this.field(t)), end);
-      this.emit(this.assign(this.field(t), f.createAssignment(target, this.explode(e.right))));
+      const value = this.explode(e.right);
+      this.emit(this.assign(this.field(t), f.createAssignment(target, ts.isIdentifier(e.left) && !ts.isIdentifier(target) ? this.named(e.left, e.right, value) : value)));
       this.mark(end);
       return this.field(t);
     }

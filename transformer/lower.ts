@@ -22,7 +22,7 @@ import { refuse, Code, Reporter } from './diagnostics';
 import { boundNames, parameterNames } from './hoist';
 import { NativeFields, nativeFields, plainCallees } from './live';
 import { ExpressionLowerer, StepNames, isStable, literalKey, paren } from './spill';
-import { isWrapper, messageText, skipWrappers } from './messages';
+import { assignedName, isWrapper, messageText, skipWrappers } from './messages';
 
 interface TryCtx {
   tryRegion: number;
@@ -1740,10 +1740,11 @@ export class FunctionLowerer extends ExpressionLowerer {
     if (ts.isMetaProperty(n) && n.keywordToken === ts.SyntaxKind.NewKeyword && this.direct && this.arrowStepFrame === undefined)
       return ts.isArrowFunction(this.fn) ? this.frameAccess(this, '$nt') : f.createVoidZero();
     if (ts.isObjectLiteralExpression(n)) return this.bindLiteralBoxes(n, () => ts.visitEachChild(n, this.visit, this.context));
-    if (ts.isBinaryExpression(n) && ts.isIdentifier(n.left) && this.namesItsValue(n.operatorToken.kind)) {
+    const assigned = ts.isBinaryExpression(n) && this.namesItsValue(n.operatorToken.kind) ? assignedName(ts, n.left) : undefined;
+    if (assigned !== undefined) {
       // `x = () => {}` names the function "x"; once x is a frame field or a box it would not.
       const out = ts.visitEachChild(n, this.visit, this.context) as TS.BinaryExpression;
-      return ts.isIdentifier(out.left) ? out : f.updateBinaryExpression(out, out.left, out.operatorToken, this.named(n.left, n.right, out.right));
+      return ts.isIdentifier(skipWrappers(ts, out.left)) ? out : f.updateBinaryExpression(out, out.left, out.operatorToken, this.named(assigned, (n as TS.BinaryExpression).right, out.right));
     }
     if (this.fnDepth === 0 && this.boxed.size > 0 && ts.isBlock(n)) {
       const out = this.blockWithBoxedFunctions(n);

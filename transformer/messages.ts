@@ -40,6 +40,22 @@ export function skipWrappers(ts: typeof TS, e: TS.Expression): TS.Expression {
 }
 
 /**
+ * The local an assignment to `target` names an anonymous function after: `x` in `x = () => {}`,
+ * and in `(x as any) = () => {}`, which TypeScript emits as `x = ...` (parentheses alone, kept in
+ * the output, do not name it).
+ */
+export function assignedName(ts: typeof TS, target: TS.Expression): TS.Identifier | undefined {
+  if (ts.isIdentifier(target)) return target;
+  let typed = false;
+  let e = target;
+  while (isWrapper(ts, e)) {
+    if (!ts.isParenthesizedExpression(e)) typed = true;
+    e = e.expression;
+  }
+  return typed && ts.isIdentifier(e) ? e : undefined;
+}
+
+/**
  * Parentheses or a type-only wrapper. An assignment sees through them: `(c as any) = v`,
  * `y! += v` and `[(a as T)] = xs` write the local itself, and TypeScript accepts them on a `const`.
  */

@@ -16,7 +16,7 @@
 //   a && await b                    this.$t0 = this.a; if (!this.$t0) goto L; <await>; this.$t0 = $v; L:
 import type * as TS from 'typescript';
 import { Analysis } from './analyze';
-import { isWrapper, messageText, skipWrappers } from './messages';
+import { assignedName, isWrapper, messageText, skipWrappers } from './messages';
 import { refuse, Reporter } from './diagnostics';
 
 export interface Block {
@@ -617,7 +617,8 @@ export abstract class ExpressionLowerer {
       }
       const target = this.explodeTarget(e.left);
       const value = this.explode(e.right);
-      const kept = ts.isIdentifier(e.left) && !ts.isIdentifier(target) ? this.named(e.left, e.right, value) : value;
+      const name = assignedName(ts, e.left);
+      const kept = name !== undefined && !ts.isIdentifier(target) ? this.named(name, e.right, value) : value;
       return this.checkedLocalAssign(e, kept) ?? f.createAssignment(target, kept);
     }
     if (op === K.AmpersandAmpersandEqualsToken || op === K.BarBarEqualsToken || op === K.QuestionQuestionEqualsToken) {
@@ -629,7 +630,8 @@ export abstract class ExpressionLowerer {
       this.emit(this.assign(this.field(t), this.firstRead(e, target)));
       this.jumpIf(this.shortCircuits(binOp, this.field(t)), end);
       const value = this.explode(e.right);
-      this.emit(this.assign(this.field(t), f.createAssignment(target, ts.isIdentifier(e.left) && !ts.isIdentifier(target) ? this.named(e.left, e.right, value) : value)));
+      const name = assignedName(ts, e.left);
+      this.emit(this.assign(this.field(t), f.createAssignment(target, name !== undefined && !ts.isIdentifier(target) ? this.named(name, e.right, value) : value)));
       this.mark(end);
       return this.field(t);
     }

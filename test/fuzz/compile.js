@@ -46,8 +46,10 @@ function makeHost(files) {
  * Node 20 lacks) are transpiled.
  */
 function nativeOf(code) {
-  // TypeScript-only syntax, and `using` (Node 20 has none): TypeScript's own ES2022 output is the oracle.
-  if (/\bconstructor\([^)]*\bpublic /.test(code) || /\busing [A-Za-z_$]/.test(code)) return ts.transpileModule(code, { compilerOptions: options }).outputText;
+  // TypeScript-only syntax (parameter properties, `as any`, `x! = v`), and `using` (Node 20 has none):
+  // TypeScript's own ES2022 output is the oracle.
+  if (/\bconstructor\([^)]*\bpublic /.test(code) || /\busing [A-Za-z_$]/.test(code) || / as any\)/.test(code) || /[\w$]! [-+*|&?]*=/.test(code))
+    return ts.transpileModule(code, { compilerOptions: options }).outputText;
   return '"use strict";\n' + code.replace(/^export \{\};$/m, '');
 }
 

@@ -15,6 +15,9 @@
 // frame fields, members, elements, setters), computed keys of object literals and class members,
 // spreads, `delete`/`typeof`/`void`, compound assignments to members with getters and setters, and KS
 // (its toString logs) as a computed key and a template substitution, where it is converted at once.
+// Writes through type-only wrappers (`(x as any) = v`, `x! += v`, also to consts). Names of anonymous
+// functions and classes assigned to locals, used as pattern defaults, object literal properties and
+// array elements before a later await (namesStmt).
 // Writes to `const` locals (top-level consts, block consts, const destructuring names, for-of/for-in
 // loop consts, const closures), each inside try/catch printing String(e): `c = v`, `c op= v`,
 // `c++`/`--c`, `c ??= v`/`c ||= v`/`c &&= v`, array and object pattern targets (shorthand, keyed,
@@ -536,6 +539,8 @@ class Gen extends Random {
     return this.weighted([
       [5, () => this.log(cx, ind)],
       [cx.vars.length || cx.objs.length || cx.arrs.length ? 3 : 0, () => `${ind}${this.lvalue(cx, 0)} ${this.pick(['=', '+=', '-=', '*=', '??=', '||='])} ${this.expr(cx)};`],
+      // A type-only wrapper around the target writes the local itself.
+      [cx.vars.length && this.on('wrappers') ? 0.5 : 0, () => `${ind}${this.pick([`(${this.pick(cx.vars)} as any)`, `${this.pick(cx.vars)}!`])} ${this.pick(['=', '+=', '??=', '||='])} ${this.expr(cx)};`],
       [cx.async ? 2 : 0, () => `${ind}${this.awaitExpr(cx, 0)};`],
       [allowDecl ? 2 : 0, () => {
         const name = this.fresh('t');
@@ -606,6 +611,7 @@ class Gen extends Random {
       }],
       [!this.avoid.has('fn-names') && cx.fns.length + cx.afns.length ? 0.5 : 0, () => `${ind}console.log('${this.fresh('N')}', ${this.pick([...cx.fns, ...cx.afns])}.name);`],
       [this.on('const-writes') && cx.consts.length ? 1.5 : 0, () => this.constWrite(cx, ind, this.pick(cx.consts))],
+      [this.on('names') ? 0.6 : 0, () => this.namesStmt(cx, ind)],
       [this.on('const-writes') && allowDecl ? 0.6 : 0, () => {
         const k = this.fresh('k');
         const init = cx.async && this.chance(0.4) ? this.awaitExpr(cx, 1) : this.expr(cx, 1);
@@ -627,6 +633,40 @@ class Gen extends Random {
         const text = this.loopDeadZone(inner(), allowDecl ? ind : ind + IND, budget);
         return allowDecl ? text : `${ind}{\n${text}\n${ind}}`;
       }],
+    ]);
+  }
+
+  // --- function names ----------------------------------------------------------------------------
+
+  /**
+   * Names that anonymous functions and classes take from where they are written (NamedEvaluation),
+   * printed at once: assigned to a local (which is then given a plain value back, so that no other
+   * statement converts a function to a string), a pattern default, an object literal property or
+   * an array element evaluated before a later await (a property is named by its key, an element
+   * not at all).
+   */
+  namesStmt(cx, ind) {
+    const anon = () => this.pick(['() => 0', 'function () { return 1; }', 'class {}']);
+    const mark = () => `'${this.fresh('N')}'`;
+    const later = () => (cx.async ? this.awaitExpr(cx, 1) : this.expr(cx, 1));
+    return this.weighted([
+      [cx.vars.length ? 3 : 0, () => {
+        const v = this.pick(cx.vars);
+        const target = this.on('wrappers') && this.chance(0.2) ? `(${v} as any)` : v;
+        return `${ind}${target} = ${anon()};
+${ind}console.log(${mark()}, ${v}.name);
+${ind}${v} = ${this.literal()};`;
+      }],
+      [2, () => {
+        const a = this.fresh('n');
+        const b = this.fresh('n');
+        const [open, close] = this.pick([['[', ']'], ['{ ', ' }']]);
+        return `${ind}{
+${ind}${IND}const ${open}${a} = ${anon()}, ${b} = ${later()}${close} = ${open === '[' ? '[]' : '{}'};
+${ind}${IND}console.log(${mark()}, ${a}.name, typeof ${b});
+${ind}}`;
+      }],
+      [2, () => `${ind}console.log(${mark()}, { k: ${anon()}, 'k 2': ${anon()}, [${this.literal()} + 'c']: ${anon()}, j: ${later()} }.k.name, [${anon()}, ${later()}][0].name);`],
     ]);
   }
 
@@ -678,6 +718,8 @@ class Gen extends Random {
       [2, () => `for (${c} of ${this.iterableSource(cx)}) {\n${i2}${IND}console.log('${this.fresh('O')}');\n${i2}}`],
       [0.5, () => `for (${c} in { a: ${v()} }) {\n${i2}${IND}console.log('${this.fresh('O')}');\n${i2}}`],
       [1, () => `console.log('${this.fresh('Q')}', ${c} = ${v()});`],
+      [this.on('wrappers') ? 1 : 0, () => `(${c} as any) ${this.pick(['=', '??=', '||=', '+='])} ${v()};`],
+      [this.on('wrappers') ? 0.5 : 0, () => `[(${c} as any)] = ${this.iterableSource(cx)};`],
       // `v = (c ??= w)` gives c itself when it is not nullish: only a value const (in ro), never a
       // closure (its source text, changed by lowering, would be printed through v).
       [cx.vars.length ? 1 : 0, () => `${other()} = (${c} ${this.pick(cx.ro.includes(c) ? ['+=', '??=', '&&='] : ['+=', '&&='])} ${v()});`],

@@ -542,6 +542,30 @@ export const untyped = { async go() { await sleep(0); } };
   assert.match(diagnostics[0].messageText, 'make it a plain method that starts it, e.g. `m() { createTask(this.work()); }`');
 });
 
+dropped('an async method overriding or implementing a method that returns void is reported (React\'s componentDidMount, Angular\'s ngOnInit)', () => {
+  const { transformSource } = compile.get();
+  const src = `import { sleep } from 'tscoro';
+interface OnInit { ngOnInit(): void; }
+declare class Component { componentDidMount?(): void; render(): string; }
+interface Loader { load(): Promise<void>; }
+export class A implements OnInit, Loader { async ngOnInit() { await sleep(0); } async load() { await sleep(0); } }
+export class B extends Component { async componentDidMount() { await sleep(0); } render() { return ''; } }
+export class C extends B { async componentDidMount() { await sleep(1); } static async ngOnInit() {} }
+export class D { async ngOnInit() { await sleep(0); } }
+`;
+  const { diagnostics } = transformSource(src, 'overrides.ts');
+  const shown = diagnostics.map((d) => {
+    const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
+    const text = typeof d.messageText === 'string' ? d.messageText : d.messageText.messageText;
+    return `${line + 1}:${character + 1} TS${d.code} ${text.slice(0, text.indexOf(': its caller'))}`;
+  });
+  // C's componentDidMount overrides B's, which returns a promise: B's warning is the one to act on.
+  assert.equal(shown, [
+    "5:50 TS95005 tscoro: async method 'ngOnInit' implements 'OnInit.ngOnInit', which returns void",
+    "6:42 TS95005 tscoro: async method 'componentDidMount' overrides 'Component.componentDidMount', which returns void",
+  ]);
+});
+
 dropped.run();
 
 const agens = suite('shutdown of async generators');

@@ -314,9 +314,15 @@ export function isInside(inner: TS.Node, outer: TS.Node): boolean {
  *             setTimeout(async () => {});  -> { node: <the arrow>, kind: 'callback' }
  *             setInterval(poll, 1000);     -> { node: <poll>, kind: 'reference' }
  */
-export type DroppedKind = 'call' | 'callback' | 'reference' | 'method';
-export function droppedCoroutines(ts: typeof TS, program: TS.Program, sf: TS.SourceFile): { node: TS.Node; kind: DroppedKind }[] {
-  const found: { node: TS.Node; kind: DroppedKind }[] = [];
+export type DroppedKind = 'call' | 'callback' | 'reference' | 'method' | 'override';
+/** A place where a coroutine is dropped; `base`: for 'override', the heritage type that returns void. */
+export interface Dropped {
+  node: TS.Node;
+  kind: DroppedKind;
+  base?: { name: string; implements: boolean };
+}
+export function droppedCoroutines(ts: typeof TS, program: TS.Program, sf: TS.SourceFile): Dropped[] {
+  const found: Dropped[] = [];
   // Only in files the checker has checked (not `// @ts-nocheck`, not unchecked JavaScript): there
   // the answers below are cached. In an unchecked file each would check from scratch, and flow
   // analysis of a long function can overflow the stack (seen on generated programs).
@@ -355,6 +361,18 @@ export function droppedCoroutines(ts: typeof TS, program: TS.Program, sf: TS.Sou
       const ct = checker.getContextualType(n.parent);
       const prop = ct && checker.getPropertyOfType(checker.getNonNullableType(ct), ts.isPrivateIdentifier(n.name) ? '' : n.name.text);
       if (prop !== undefined && returnsOnlyVoid(checker.getTypeOfSymbolAtLocation(prop, n))) found.push({ node: n.name, kind: 'method' });
+    } else if (ts.isMethodDeclaration(n) && ts.isClassLike(n.parent) && isCoroutineFunction(n) && ts.isIdentifier(n.name) && !n.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) {
+      // `class A implements OnInit { async ngOnInit() {} }`, `class B extends Component { async
+      // componentDidMount() {} }`: whoever calls it through the base type ignores what it returns.
+      const name = n.name.text;
+      outer: for (const clause of n.parent.heritageClauses ?? [])
+        for (const t of clause.types) {
+          const prop = checker.getPropertyOfType(checker.getTypeAtLocation(t), name);
+          if (prop !== undefined && returnsOnlyVoid(checker.getTypeOfSymbolAtLocation(prop, n))) {
+            found.push({ node: n.name, kind: 'override', base: { name: t.expression.getText(sf), implements: clause.token === ts.SyntaxKind.ImplementsKeyword } });
+            break outer;
+          }
+        }
     } else if ((ts.isCallExpression(n) || ts.isNewExpression(n)) && n.arguments !== undefined) {
       for (const a of n.arguments) {
         if (!(ts.isIdentifier(a) || ts.isPropertyAccessExpression(a))) continue;

@@ -3,6 +3,7 @@
 // TypeScript's own formatter) handed to ts-patch's addDiagnostic, or, outside ts-patch, collected
 // for the caller. Codes are 95000 + n so they never clash with TypeScript's own.
 import type * as TS from 'typescript';
+import type { Dropped } from './analyze';
 
 export const enum Code {
   Unsupported = 95001,
@@ -55,13 +56,19 @@ export function refuseSloppy(r: Reporter, fn: TS.Node): void {
  * A warning, as asyncio's "coroutine ... was never awaited" is a RuntimeWarning; tsc still exits
  * non-zero on it, as on any diagnostic, and `tscoro run` runs the program.
  */
-export function warnDropped(r: Reporter, node: TS.Node, kind: 'call' | 'callback' | 'reference' | 'method'): void {
+export function warnDropped(r: Reporter, { node, kind, base }: Dropped): void {
   const sf = node.getSourceFile();
   const start = node.getStart(sf);
-  const text = kind === 'callback' ? '' : kind === 'method' && r.ts.isStringLiteral(node) ? node.text : sf.text.slice(start, node.end);
+  const text = kind === 'callback' ? '' : (kind === 'method' || kind === 'override') && r.ts.isStringLiteral(node) ? node.text : sf.text.slice(start, node.end);
   const shown = text.length > 40 ? `${text.slice(0, 37)}...` : text;
-  const subject =
-    kind === 'reference' ? `'${shown}' is an async function passed` : kind === 'method' ? `async method '${shown}' is written` : 'this async function is passed';
+  const where =
+    kind === 'reference'
+      ? `'${shown}' is an async function passed where a function returning void is expected`
+      : kind === 'method'
+        ? `async method '${shown}' is written where a function returning void is expected`
+        : kind === 'override'
+          ? `async method '${shown}' ${base!.implements ? 'implements' : 'overrides'} '${base!.name}.${shown}', which returns void`
+          : 'this async function is passed where a function returning void is expected';
   r.report({
     file: sf,
     start,
@@ -72,9 +79,9 @@ export function warnDropped(r: Reporter, node: TS.Node, kind: 'call' | 'callback
       kind === 'call'
         ? `tscoro: the coroutine made by '${shown}' is dropped, so its body never runs (coroutines are lazy, as in asyncio); ` +
           'await it, or start it with createTask() inside a loop, run() at the top of a program, or toPromise() from native code.'
-        : `tscoro: ${subject} where a function returning void is expected: its caller drops the coroutine ` +
+        : `tscoro: ${where}: its caller drops the coroutine ` +
           'it returns, so its body never runs (coroutines are lazy, as in asyncio); ' +
-          (kind === 'method'
+          (kind === 'method' || kind === 'override'
             ? 'make it a plain method that starts it, e.g. `m() { createTask(this.work()); }` inside a loop, or `m() { toPromise(this.work()); }` from native callbacks.'
             : 'pass a plain function that starts it, e.g. `() => { createTask(work()); }` inside a loop, or `() => { toPromise(work()); }` from native callbacks.'),
   });

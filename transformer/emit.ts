@@ -63,7 +63,7 @@ export function transformSourceFile(
   reporter: Reporter,
   options: EmitOptions,
 ): TS.SourceFile {
-  if (options.warnDropped) for (const d of droppedCoroutines(ts, program, sf)) warnDropped(reporter, d.node, d.kind);
+  if (options.warnDropped) for (const d of droppedCoroutines(ts, program, sf)) warnDropped(reporter, d);
   if (!sf.text.includes('async')) return sf;
   const f = ts.factory;
   const an = new Analysis(ts, program.getTypeChecker());

@@ -11,7 +11,7 @@
 import { CancelledError, RuntimeError, TimeoutError } from './errors';
 import { Future, FutureState } from './future';
 import type { Task } from './task';
-import { EventLoop, _getActiveLoop } from './loop';
+import { EventLoop, _getActiveLoop, _loopForNewWork } from './loop';
 import { debugFlags, renameWatched, trackCoroutines } from './warnings';
 
 /** Returned by $step (and by awaitValue) when the frame parked itself; never a user value. */
@@ -337,7 +337,7 @@ export function wrapThenable<T>(x: PromiseLike<T>, loop: EventLoop = currentTask
 function adoptThenable<T>(x: unknown, then: PromiseLike<T>['then'], onValue: (v: T) => void, onError: (e: unknown) => void): void {
   let called = false;
   try {
-    then.call(
+    startDropped(then.call(
       x,
       (v) => {
         if (!called) {
@@ -351,13 +351,23 @@ function adoptThenable<T>(x: unknown, then: PromiseLike<T>['then'], onValue: (v:
           onError(e);
         }
       },
-    );
+    ));
   } catch (e) {
     if (!called) {
       called = true;
       onError(e);
     }
   }
+}
+
+/**
+ * What a thenable's `then` returned, which the await protocol ignores: a compiled `async then(res,
+ * rej)` returns a coroutine, which would never run (natively its body runs when then is called, so
+ * the await settles). Started as a Task on the active loop, as native code's `.then` starts one; its
+ * failure is reported as any Task's that nobody awaits.
+ */
+function startDropped(r: unknown): void {
+  if (r instanceof Coroutine && r.$p === undefined) _loopForNewWork().createTask(r);
 }
 
 function resolveWith<T>(v: T, onValue: (v: T) => void, onError: (e: unknown) => void): void {

@@ -566,6 +566,25 @@ export class D { async ngOnInit() { await sleep(0); } }
   ]);
 });
 
+dropped('an async then (method or property) is reported: native await and Promise.resolve() drop the coroutine it returns', () => {
+  const { transformSource } = compile.get();
+  const src = `export class Q { async then(res: (v: number) => void) { res(1); } static async then() {} }
+export const o = { then: async (res: (v: number) => void) => res(2), async other() {} };
+export const p = { then(res: (v: number) => void) { res(3); } };
+`;
+  const { diagnostics } = transformSource(src, 'then.ts');
+  const shown = diagnostics.map((d) => {
+    const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
+    const text = typeof d.messageText === 'string' ? d.messageText : d.messageText.messageText;
+    return `${line + 1}:${character + 1} TS${d.code} ${text.slice(0, text.indexOf(':', 8))}`;
+  });
+  assert.equal(shown, [
+    "1:24 TS95005 tscoro: async method 'then' makes a thenable whose then() returns a coroutine",
+    "2:20 TS95005 tscoro: async method 'then' makes a thenable whose then() returns a coroutine",
+  ]);
+  assert.match(diagnostics[0].messageText, '`then(res, rej) { return toPromise(this.run()).then(res, rej); }`');
+});
+
 dropped.run();
 
 const agens = suite('shutdown of async generators');

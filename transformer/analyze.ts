@@ -314,7 +314,7 @@ export function isInside(inner: TS.Node, outer: TS.Node): boolean {
  *             setTimeout(async () => {});  -> { node: <the arrow>, kind: 'callback' }
  *             setInterval(poll, 1000);     -> { node: <poll>, kind: 'reference' }
  */
-export type DroppedKind = 'call' | 'callback' | 'reference' | 'method' | 'override';
+export type DroppedKind = 'call' | 'callback' | 'reference' | 'method' | 'override' | 'then';
 /** A place where a coroutine is dropped; `base`: for 'override', the heritage type that returns void. */
 export interface Dropped {
   node: TS.Node;
@@ -350,11 +350,22 @@ export function droppedCoroutines(ts: typeof TS, program: TS.Program, sf: TS.Sou
         droppedValue(e.right);
     } else if (ts.isCallExpression(e) && isCoroutineFunction(checker.getResolvedSignature(e)?.declaration)) found.push({ node: e, kind: 'call' });
   };
+  const isThenMember = (n: TS.Node): boolean => {
+    const named = (ts.isMethodDeclaration(n) || ts.isPropertyAssignment(n) || ts.isPropertyDeclaration(n)) && !ts.isComputedPropertyName(n.name) && !ts.isPrivateIdentifier(n.name) && n.name.text === 'then';
+    if (!named) return false;
+    const fn = ts.isMethodDeclaration(n) ? n : (n as TS.PropertyAssignment | TS.PropertyDeclaration).initializer;
+    const isStatic = ts.canHaveModifiers(n) && (ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) ?? false);
+    return fn !== undefined && isCoroutineFunction(fn) && !isStatic;
+  };
   const visit = (n: TS.Node): void => {
     if (ts.isExpressionStatement(n)) {
       droppedValue(n.expression);
     } else if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && isCoroutineFunction(n) && returnsOnlyVoid(checker.getContextualType(n))) {
       found.push({ node: n, kind: 'callback' });
+    } else if (isThenMember(n)) {
+      // `async then(resolve, reject) {}` makes a thenable whose then() returns a coroutine: native
+      // await and Promise.resolve() call then and drop it.
+      found.push({ node: (n as TS.MethodDeclaration).name, kind: 'then' });
     } else if (ts.isMethodDeclaration(n) && ts.isObjectLiteralExpression(n.parent) && isCoroutineFunction(n) && !ts.isComputedPropertyName(n.name)) {
       // `const h: Handlers = { async onClick() { ... } }`: the member's type in the literal's
       // contextual type returns void.

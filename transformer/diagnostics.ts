@@ -59,7 +59,7 @@ export function refuseSloppy(r: Reporter, fn: TS.Node): void {
 export function warnDropped(r: Reporter, { node, kind, base }: Dropped): void {
   const sf = node.getSourceFile();
   const start = node.getStart(sf);
-  const text = kind === 'callback' ? '' : (kind === 'method' || kind === 'override') && r.ts.isStringLiteral(node) ? node.text : sf.text.slice(start, node.end);
+  const text = kind === 'callback' || kind === 'then' ? '' : (kind === 'method' || kind === 'override') && r.ts.isStringLiteral(node) ? node.text : sf.text.slice(start, node.end);
   const shown = text.length > 40 ? `${text.slice(0, 37)}...` : text;
   const where =
     kind === 'reference'
@@ -76,7 +76,12 @@ export function warnDropped(r: Reporter, { node, kind, base }: Dropped): void {
     category: r.ts.DiagnosticCategory.Warning,
     code: Code.DroppedCoroutine,
     messageText:
-      kind === 'call'
+      kind === 'then'
+        ? "tscoro: async method 'then' makes a thenable whose then() returns a coroutine: native await and Promise.resolve() " +
+          'call then() and drop what it returns, so there its body never runs (coroutines are lazy, as in asyncio; an await ' +
+          'compiled by tscoro starts it as a Task). Make it a plain method that starts it, e.g. ' +
+          '`then(res, rej) { return toPromise(this.run()).then(res, rej); }`.'
+        : kind === 'call'
         ? `tscoro: the coroutine made by '${shown}' is dropped, so its body never runs (coroutines are lazy, as in asyncio); ` +
           'await it, or start it with createTask() inside a loop, run() at the top of a program, or toPromise() from native code.'
         : `tscoro: ${where}: its caller drops the coroutine ` +

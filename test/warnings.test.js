@@ -515,6 +515,15 @@ dropped('a bare call, void, parentheses, && / ?: / comma, and async callbacks or
   assert.is(transformSource(DROPPED, 'dropped.ts', { config: { warnDropped: false } }).diagnostics.length, 0);
 });
 
+/** `line:col TScode <the message up to its first clause>` for each diagnostic; `end` ends the clause. */
+function headsOf(diagnostics, end) {
+  return diagnostics.map((d) => {
+    const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
+    const text = typeof d.messageText === 'string' ? d.messageText : d.messageText.messageText;
+    return `${line + 1}:${character + 1} TS${d.code} ${text.slice(0, text.indexOf(end, 8))}`;
+  });
+}
+
 dropped('an async method of an object literal is reported where the literal\'s type has that member return void', () => {
   const { transformSource } = compile.get();
   const src = `import { sleep } from 'tscoro';
@@ -529,12 +538,7 @@ listen({ async onClick() {}, onLoad: async () => {} });
 export const untyped = { async go() { await sleep(0); } };
 `;
   const { diagnostics } = transformSource(src, 'methods.ts');
-  const shown = diagnostics.map((d) => {
-    const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
-    const text = typeof d.messageText === 'string' ? d.messageText : d.messageText.messageText;
-    return `${line + 1}:${character + 1} TS${d.code} ${text.slice(0, text.indexOf(':', 8))}`;
-  });
-  assert.equal(shown, [
+  assert.equal(headsOf(diagnostics, ':'), [
     "5:9 TS95005 tscoro: async method 'onClick' is written where a function returning void is expected",
     "7:9 TS95005 tscoro: async method 'on-key' is written where a function returning void is expected",
     "9:16 TS95005 tscoro: async method 'onClick' is written where a function returning void is expected",
@@ -554,13 +558,8 @@ export class C extends B { async componentDidMount() { await sleep(1); } static 
 export class D { async ngOnInit() { await sleep(0); } }
 `;
   const { diagnostics } = transformSource(src, 'overrides.ts');
-  const shown = diagnostics.map((d) => {
-    const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
-    const text = typeof d.messageText === 'string' ? d.messageText : d.messageText.messageText;
-    return `${line + 1}:${character + 1} TS${d.code} ${text.slice(0, text.indexOf(': its caller'))}`;
-  });
   // C's componentDidMount overrides B's, which returns a promise: B's warning is the one to act on.
-  assert.equal(shown, [
+  assert.equal(headsOf(diagnostics, ': its caller'), [
     "5:50 TS95005 tscoro: async method 'ngOnInit' implements 'OnInit.ngOnInit', which returns void",
     "6:42 TS95005 tscoro: async method 'componentDidMount' overrides 'Component.componentDidMount', which returns void",
   ]);
@@ -573,12 +572,7 @@ export const o = { then: async (res: (v: number) => void) => res(2), async other
 export const p = { then(res: (v: number) => void) { res(3); } };
 `;
   const { diagnostics } = transformSource(src, 'then.ts');
-  const shown = diagnostics.map((d) => {
-    const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
-    const text = typeof d.messageText === 'string' ? d.messageText : d.messageText.messageText;
-    return `${line + 1}:${character + 1} TS${d.code} ${text.slice(0, text.indexOf(':', 8))}`;
-  });
-  assert.equal(shown, [
+  assert.equal(headsOf(diagnostics, ':'), [
     "1:24 TS95005 tscoro: async method 'then' makes a thenable whose then() returns a coroutine",
     "2:20 TS95005 tscoro: async method 'then' makes a thenable whose then() returns a coroutine",
   ]);

@@ -4,7 +4,7 @@
 import { CancelledError, runtimeError } from './errors';
 import { Future, FutureState } from './future';
 import { EventLoop, Runnable, _loopForNewWork } from './loop';
-import { Coroutine, SleepFrame, wrapThenable } from './coroutine';
+import { Coroutine, SleepFrame, nativeTaskOf, wrapThenable } from './coroutine';
 import { watchUnretrieved } from './warnings';
 
 /** The awaited type of a PromiseLike (Awaited<T> without the recursion TypeScript limits). */
@@ -14,7 +14,8 @@ type GatherResults<T extends readonly unknown[]> = { -readonly [K in keyof T]: A
 /** Coroutines become Tasks; Futures and Tasks are used as they are (asyncio.ensure_future). */
 export function ensureFuture<T>(aw: PromiseLike<T>, loop?: EventLoop): Future<T> {
   if (aw instanceof Future) return aw;
-  if (aw instanceof Coroutine) return (loop ?? _loopForNewWork()).createTask<T>(aw as PromiseLike<T>);
+  // A coroutine native code started (`c.then(...)`) is its Task, as await sees it.
+  if (aw instanceof Coroutine) return nativeTaskOf(aw as Coroutine<T>) ?? (loop ?? _loopForNewWork()).createTask<T>(aw as PromiseLike<T>);
   const then = aw === null || aw === undefined ? undefined : (aw as { then?: unknown }).then;
   if (typeof then === 'function') return wrapThenable(aw, loop ?? _loopForNewWork(), then);
   throw new TypeError(`An asyncio.Future, a coroutine or an awaitable is required, got ${String(aw)}`);

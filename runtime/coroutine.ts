@@ -156,6 +156,10 @@ Object.defineProperty(Coroutine.prototype, Symbol.toStringTag, { value: 'Corouti
 if (debugFlags.env) trackCoroutines(Coroutine.prototype, _getActiveLoop);
 
 const nativeTasks = new WeakMap<object, Task<any>>();
+/** @internal The Task native code started for `coro`, if it did. */
+export function nativeTaskOf<T>(coro: Coroutine<T>): Task<T> | undefined {
+  return nativeTasks.get(coro);
+}
 /** @internal The one Task that native code (then, toPromise) starts for a coroutine. */
 export function taskForNative<T>(coro: Coroutine<T>): Task<T> {
   let t = nativeTasks.get(coro);
@@ -257,7 +261,13 @@ export function inlineResult(frame: Frame, r: unknown): unknown {
 function awaitOther(frame: Frame, x: unknown): unknown {
   if (x === null || (typeof x !== 'object' && typeof x !== 'function')) return x;
   if (x instanceof Coroutine) {
-    if (x.$p !== undefined) throw reuseError();
+    if (x.$p !== undefined) {
+      // A coroutine that native code started (`c.then(...)`, toPromise) is awaited through its
+      // Task, as a promise can be awaited again; any other that ran already cannot run again.
+      const t = nativeTasks.get(x);
+      if (t === undefined) throw reuseError();
+      return t._state !== FutureState.Pending ? t.result() : suspendOn(frame, t);
+    }
     x.$p = frame;
     drv.pushed = x;
     return SUSPEND;

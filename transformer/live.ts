@@ -20,6 +20,7 @@
 // conservatively: a write counts only where every path through it writes; loops, labels, switch and
 // try count their bodies' writes for nothing after them. Anything not understood keeps every field.
 import type * as TS from 'typescript';
+import { isAnonymousDefinition } from './messages';
 
 export interface CaseMachine {
   /** The cases in state order (case i is state i). */
@@ -496,10 +497,4 @@ export function localize(ts: typeof TS, context: TS.TransformationContext, stmts
   };
   const decl = f.createVariableStatement(undefined, f.createVariableDeclarationList([...natives].map((x) => f.createVariableDeclaration(x))));
   return [decl, ...stmts.map((s) => visit(s) as TS.Statement)];
-}
-
-/** An anonymous function or class expression (in parentheses): what an assignment would name. */
-function isAnonymousDefinition(ts: typeof TS, e: TS.Expression): boolean {
-  while (ts.isParenthesizedExpression(e)) e = e.expression;
-  return ts.isArrowFunction(e) || ((ts.isFunctionExpression(e) || ts.isClassExpression(e)) && e.name === undefined);
 }

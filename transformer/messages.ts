@@ -39,6 +39,12 @@ export function skipWrappers(ts: typeof TS, e: TS.Expression): TS.Expression {
   return e;
 }
 
+/** An anonymous function or class expression: what NamedEvaluation gives a name (parentheses allowed). */
+export function isAnonymousDefinition(ts: typeof TS, e: TS.Expression): boolean {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  return ts.isArrowFunction(e) || ((ts.isFunctionExpression(e) || ts.isClassExpression(e)) && e.name === undefined);
+}
+
 /**
  * The local an assignment to `target` names an anonymous function after: `x` in `x = () => {}`,
  * and in `(x as any) = () => {}`, which TypeScript emits as `x = ...` (parentheses alone, kept in

@@ -16,7 +16,7 @@
 //   a && await b                    this.$t0 = this.a; if (!this.$t0) goto L; <await>; this.$t0 = $v; L:
 import type * as TS from 'typescript';
 import { Analysis } from './analyze';
-import { assignedName, isWrapper, messageText, skipWrappers } from './messages';
+import { assignedName, isAnonymousDefinition, isWrapper, messageText, skipWrappers } from './messages';
 import { refuse, Reporter } from './diagnostics';
 
 export interface Block {
@@ -224,9 +224,7 @@ export abstract class ExpressionLowerer {
   named(key: TS.Expression | TS.PropertyName, init: TS.Expression, value: TS.Expression): TS.Expression {
     const ts = this.ts;
     const f = this.f;
-    const e = skipWrappers(ts, init);
-    const anonymous = ts.isArrowFunction(e) || ((ts.isFunctionExpression(e) || ts.isClassExpression(e)) && e.name === undefined);
-    if (!anonymous || ts.isIdentifier(value)) return value;
+    if (!isAnonymousDefinition(ts, skipWrappers(ts, init)) || ts.isIdentifier(value)) return value;
     if (ts.isIdentifier(key)) return f.createPropertyAccessExpression(f.createObjectLiteralExpression([f.createPropertyAssignment(literalKey(f, key.text), value)]), key.text);
     let make: () => TS.Expression;
     if (ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key)) make = () => f.createStringLiteral(key.text);

@@ -779,10 +779,17 @@ export class FunctionLowerer extends ExpressionLowerer {
     } else this.emit(f.createExpressionStatement(f.createAssignment(this.bindingTarget(name) as TS.ObjectLiteralExpression, value)));
   }
 
-  /** `$v`, a local or a temp: read twice, it gives the same value and runs nothing. */
+  /**
+   * `$v`, a local or a field of the frame: read twice, it gives the same value and runs nothing.
+   * (In an arrow step `this` is the user's, whose property may be a getter: not rereadable.)
+   */
   private rereadable(e: TS.Expression): boolean {
     const ts = this.ts;
-    return ts.isIdentifier(e) || (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword && ts.isIdentifier(e.name));
+    if (ts.isIdentifier(e)) return true;
+    if (!ts.isPropertyAccessExpression(e) || !ts.isIdentifier(e.name)) return false;
+    return this.arrowStepFrame !== undefined
+      ? ts.isIdentifier(e.expression) && e.expression.text === this.arrowStepFrame
+      : e.expression.kind === ts.SyntaxKind.ThisKeyword;
   }
 
   /**

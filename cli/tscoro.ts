@@ -135,6 +135,20 @@ function installRequireHook(outputs: Map<string, string>, sources: Set<string>):
   M._extensions['.tsx'] = load;
 }
 
+/**
+ * Why `tscoro run`/`emit` cannot take this file, or undefined: the program is compiled to CommonJS
+ * in memory and run through require, so its entry is a `.ts` or `.tsx` file.
+ */
+function entryProblem(file: string): string | undefined {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.ts' || ext === '.tsx') return undefined;
+  if (ext === '.mts' || ext === '.cts')
+    return `a ${ext} file compiles to ${ext === '.mts' ? '.mjs' : '.cjs'}, which \`tscoro run\` does not load: it compiles .ts and .tsx files to CommonJS in memory. Rename it to .ts, or compile it with tspc (see the README's Install section).`;
+  if (['.js', '.mjs', '.cjs', '.jsx'].includes(ext))
+    return `\`tscoro run\` compiles TypeScript (.ts, .tsx). JavaScript is valid TypeScript: rename the file to .ts (add \`// @ts-nocheck\` as its first line if it does not type-check).`;
+  return `\`tscoro run\` compiles TypeScript files (.ts, .tsx); got '${ext || 'no extension'}'.`;
+}
+
 // Returns undefined once the program has started: its own exit code (process.exitCode, uncaught
 // errors) must not be overwritten by ours.
 function run(args: Args): number | undefined {
@@ -181,6 +195,11 @@ export function main(argv: string[]): number | undefined {
   }
   if (!fs.existsSync(args.file) || !fs.statSync(args.file).isFile()) {
     process.stderr.write(`tscoro: file not found: ${args.file}\n`);
+    return 2;
+  }
+  const problem = entryProblem(args.file);
+  if (problem !== undefined) {
+    process.stderr.write(`tscoro: ${args.file}: ${problem}\n`);
     return 2;
   }
   return run(args);

@@ -130,6 +130,18 @@ options('run missing.ts', () => {
   assert.match(r.stderr, /file not found: missing.ts/);
 });
 
+options('run main.js, main.mts: a file it cannot load is refused with what to do, before compiling', () => {
+  writeFile(path.join(dir, 'plain.js'), "console.log('never run');\n");
+  writeFile(path.join(dir, 'esm.mts'), "console.log('never run');\n");
+  const js = tscoro('run', 'plain.js');
+  assert.is(js.status, 2);
+  assert.is(js.stdout, '');
+  assert.match(js.stderr, 'tscoro: plain.js: `tscoro run` compiles TypeScript (.ts, .tsx). JavaScript is valid TypeScript: rename the file to .ts');
+  const mts = tscoro('emit', 'esm.mts');
+  assert.is(mts.status, 2);
+  assert.match(mts.stderr, 'tscoro: esm.mts: a .mts file compiles to .mjs');
+});
+
 options.run();
 
 const run = suite('run');

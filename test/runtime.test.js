@@ -125,6 +125,28 @@ p.then(() => console.log('done'));
   assert.is(r.stdout, 'caught nope\nnative got 41\ndone\n');
 });
 
+interop('a coroutine native code started (then, toPromise) is its one Task: await and gather wait for it; createTask cannot rerun it', () => {
+  const r = runTs('native-started', `
+import { run, gather, sleep, createTask, toPromise } from 'tscoro';
+let runs = 0;
+async function work(n: number) { runs++; await sleep(1); return n; }
+async function main() {
+  const c = work(1);
+  const seen: number[] = [];
+  c.then((v) => seen.push(v));
+  const d = work(2);
+  const p = toPromise(d);
+  console.log('gather', await gather(c, d, c));
+  console.log('again', await c, await d, await p);
+  const t = createTask(c);
+  try { await t; } catch (e) { console.log((e as Error).name, (e as Error).message); }
+  console.log('bodies run', runs, 'then saw', seen);
+}
+run(main());
+`);
+  assert.is(r.stdout, 'gather [ 1, 2, 1 ]\nagain 1 2 2\nRuntimeError cannot reuse already awaited coroutine\nbodies run 2 then saw [ 1 ]\n');
+});
+
 interop('String(coro) and util.inspect show the coroutine repr; gather shows GatheringFuture', () => {
   const r = runTs('repr', `
 import { run, gather, sleep } from 'tscoro';

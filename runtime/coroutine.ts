@@ -261,16 +261,16 @@ export function inlineResult(frame: Frame, r: unknown): unknown {
 function awaitOther(frame: Frame, x: unknown): unknown {
   if (x === null || (typeof x !== 'object' && typeof x !== 'function')) return x;
   if (x instanceof Coroutine) {
-    if (x.$p !== undefined) {
-      // A coroutine that native code started (`c.then(...)`, toPromise) is awaited through its
-      // Task, as a promise can be awaited again; any other that ran already cannot run again.
-      const t = nativeTasks.get(x);
-      if (t === undefined) throw reuseError();
-      return t._state !== FutureState.Pending ? t.result() : suspendOn(frame, t);
+    if (x.$p === undefined) {
+      x.$p = frame;
+      drv.pushed = x;
+      return SUSPEND;
     }
-    x.$p = frame;
-    drv.pushed = x;
-    return SUSPEND;
+    // A coroutine that native code started (`c.then(...)`, toPromise) is awaited as its Task, as
+    // a promise can be awaited again; any other that ran already cannot run again.
+    const t = nativeTasks.get(x);
+    if (t === undefined) throw reuseError();
+    x = t;
   }
   if (x instanceof Future) {
     if (x._state !== FutureState.Pending) return x.result();

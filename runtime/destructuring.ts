@@ -1,5 +1,6 @@
 // Destructuring helpers for patterns the transformer takes apart by hand (those whose defaults or
-// computed keys await). Each does what the engine does for one step of a pattern.
+// computed keys await), and the null check of an object pattern whose value arrives in a temp.
+// Each does what the engine does for one step of a pattern.
 
 /**
  * RequireObjectCoercible: destructuring null or undefined is a TypeError, worded as V8 words it for

@@ -300,7 +300,7 @@ export function isInside(inner: TS.Node, outer: TS.Node): boolean {
 /**
  * Places where a coroutine is made and dropped, so the body of the async function never runs
  * (coroutines are lazy): what asyncio reports at run time as "coroutine ... was never awaited",
- * found at compile time. Three shapes, each certain to drop what the function returns:
+ * found at compile time. Each shape is certain to drop what the function returns:
  *  - `call`: a call whose value an expression statement drops (`main();`, `void svc.refresh();`,
  *    `ready && start();`, `a(), b();`) and that resolves to an async function of this program. A
  *    function of a declaration file is not one: it may be native code, whose promise runs eagerly.
@@ -309,8 +309,13 @@ export function isInside(inner: TS.Node, outer: TS.Node): boolean {
  *    `new Promise(async (resolve) => ...)`: its caller ignores the return value.
  *  - `reference`: an async function of this program passed by name as such an argument:
  *    `setInterval(poll, 1000)`, `emitter.on('close', this.shutdown)`.
+ *  - `method`: an async method of an object literal whose contextual type has it return `void`.
+ *  - `override`: an async method whose class extends or implements a type declaring it as
+ *    returning `void` (React's componentDidMount, Angular's ngOnInit); `base` names that type.
+ *  - `then`: an async `then` (method or property): native await and Promise.resolve() call it and
+ *    drop what it returns.
  * Async generators are left out: a native one is lazy too.
- *   [source]  main();                      -> { node: <main()>, kind: 'call', name: 'main()' }
+ *   [source]  main();                      -> { node: <main()>, kind: 'call' }
  *             setTimeout(async () => {});  -> { node: <the arrow>, kind: 'callback' }
  *             setInterval(poll, 1000);     -> { node: <poll>, kind: 'reference' }
  */
@@ -350,12 +355,12 @@ export function droppedCoroutines(ts: typeof TS, program: TS.Program, sf: TS.Sou
         droppedValue(e.right);
     } else if (ts.isCallExpression(e) && isCoroutineFunction(checker.getResolvedSignature(e)?.declaration)) found.push({ node: e, kind: 'call' });
   };
+  const isStatic = (n: TS.Node): boolean => ts.canHaveModifiers(n) && (ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) ?? false);
   const isThenMember = (n: TS.Node): boolean => {
     const named = (ts.isMethodDeclaration(n) || ts.isPropertyAssignment(n) || ts.isPropertyDeclaration(n)) && !ts.isComputedPropertyName(n.name) && !ts.isPrivateIdentifier(n.name) && n.name.text === 'then';
     if (!named) return false;
     const fn = ts.isMethodDeclaration(n) ? n : (n as TS.PropertyAssignment | TS.PropertyDeclaration).initializer;
-    const isStatic = ts.canHaveModifiers(n) && (ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) ?? false);
-    return fn !== undefined && isCoroutineFunction(fn) && !isStatic;
+    return fn !== undefined && isCoroutineFunction(fn) && !isStatic(n);
   };
   const visit = (n: TS.Node): void => {
     if (ts.isExpressionStatement(n)) {
@@ -370,9 +375,9 @@ export function droppedCoroutines(ts: typeof TS, program: TS.Program, sf: TS.Sou
       // `const h: Handlers = { async onClick() { ... } }`: the member's type in the literal's
       // contextual type returns void.
       const ct = checker.getContextualType(n.parent);
-      const prop = ct && checker.getPropertyOfType(checker.getNonNullableType(ct), ts.isPrivateIdentifier(n.name) ? '' : n.name.text);
+      const prop = ct && checker.getPropertyOfType(checker.getNonNullableType(ct), (n.name as TS.Identifier | TS.StringLiteral | TS.NumericLiteral).text);
       if (prop !== undefined && returnsOnlyVoid(checker.getTypeOfSymbolAtLocation(prop, n))) found.push({ node: n.name, kind: 'method' });
-    } else if (ts.isMethodDeclaration(n) && ts.isClassLike(n.parent) && isCoroutineFunction(n) && ts.isIdentifier(n.name) && !n.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) {
+    } else if (ts.isMethodDeclaration(n) && ts.isClassLike(n.parent) && isCoroutineFunction(n) && ts.isIdentifier(n.name) && !isStatic(n)) {
       // `class A implements OnInit { async ngOnInit() {} }`, `class B extends Component { async
       // componentDidMount() {} }`: whoever calls it through the base type ignores what it returns.
       const name = n.name.text;

@@ -59,36 +59,46 @@ export function refuseSloppy(r: Reporter, fn: TS.Node): void {
 export function warnDropped(r: Reporter, { node, kind, base }: Dropped): void {
   const sf = node.getSourceFile();
   const start = node.getStart(sf);
-  const text = kind === 'callback' || kind === 'then' ? '' : (kind === 'method' || kind === 'override') && r.ts.isStringLiteral(node) ? node.text : sf.text.slice(start, node.end);
+  const text = r.ts.isStringLiteral(node) ? node.text : sf.text.slice(start, node.end);
   const shown = text.length > 40 ? `${text.slice(0, 37)}...` : text;
-  const where =
-    kind === 'reference'
-      ? `'${shown}' is an async function passed where a function returning void is expected`
-      : kind === 'method'
-        ? `async method '${shown}' is written where a function returning void is expected`
-        : kind === 'override'
-          ? `async method '${shown}' ${base!.implements ? 'implements' : 'overrides'} '${base!.name}.${shown}', which returns void`
-          : 'this async function is passed where a function returning void is expected';
+  const lazy = 'so its body never runs (coroutines are lazy, as in asyncio)';
+  const startFn = 'pass a plain function that starts it, e.g. `() => { createTask(work()); }` inside a loop, or `() => { toPromise(work()); }` from native callbacks.';
+  const startMethod = 'make it a plain method that starts it, e.g. `m() { createTask(this.work()); }` inside a loop, or `m() { toPromise(this.work()); }` from native callbacks.';
+  const dropped = (where: string, fix: string): string => `tscoro: ${where}: its caller drops the coroutine it returns, ${lazy}; ${fix}`;
+  let messageText: string;
+  switch (kind) {
+    case 'call':
+      messageText =
+        `tscoro: the coroutine made by '${shown}' is dropped, ${lazy}; ` +
+        'await it, or start it with createTask() inside a loop, run() at the top of a program, or toPromise() from native code.';
+      break;
+    case 'callback':
+      messageText = dropped('this async function is passed where a function returning void is expected', startFn);
+      break;
+    case 'reference':
+      messageText = dropped(`'${shown}' is an async function passed where a function returning void is expected`, startFn);
+      break;
+    case 'method':
+      messageText = dropped(`async method '${shown}' is written where a function returning void is expected`, startMethod);
+      break;
+    case 'override':
+      messageText = dropped(`async method '${shown}' ${base!.implements ? 'implements' : 'overrides'} '${base!.name}.${shown}', which returns void`, startMethod);
+      break;
+    case 'then':
+      messageText =
+        "tscoro: async method 'then' makes a thenable whose then() returns a coroutine: native await and Promise.resolve() " +
+        `call then() and drop what it returns, so there its body never runs (coroutines are lazy, as in asyncio; an await ` +
+        'compiled by tscoro starts it as a Task). Make it a plain method that starts it, e.g. ' +
+        '`then(res, rej) { return toPromise(this.run()).then(res, rej); }`.';
+      break;
+  }
   r.report({
     file: sf,
     start,
     length: kind === 'callback' ? Math.min(node.getWidth(sf), 40) : node.end - start,
     category: r.ts.DiagnosticCategory.Warning,
     code: Code.DroppedCoroutine,
-    messageText:
-      kind === 'then'
-        ? "tscoro: async method 'then' makes a thenable whose then() returns a coroutine: native await and Promise.resolve() " +
-          'call then() and drop what it returns, so there its body never runs (coroutines are lazy, as in asyncio; an await ' +
-          'compiled by tscoro starts it as a Task). Make it a plain method that starts it, e.g. ' +
-          '`then(res, rej) { return toPromise(this.run()).then(res, rej); }`.'
-        : kind === 'call'
-        ? `tscoro: the coroutine made by '${shown}' is dropped, so its body never runs (coroutines are lazy, as in asyncio); ` +
-          'await it, or start it with createTask() inside a loop, run() at the top of a program, or toPromise() from native code.'
-        : `tscoro: ${where}: its caller drops the coroutine ` +
-          'it returns, so its body never runs (coroutines are lazy, as in asyncio); ' +
-          (kind === 'method' || kind === 'override'
-            ? 'make it a plain method that starts it, e.g. `m() { createTask(this.work()); }` inside a loop, or `m() { toPromise(this.work()); }` from native callbacks.'
-            : 'pass a plain function that starts it, e.g. `() => { createTask(work()); }` inside a loop, or `() => { toPromise(work()); }` from native callbacks.'),
+    messageText,
   });
 }
 

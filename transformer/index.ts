@@ -16,9 +16,9 @@ export interface TscoroPluginConfig {
    */
   positions?: 'relative' | 'absolute' | false;
   /**
-   * Report coroutines made and dropped, whose body never runs (warning TS95005: a bare `f();`, or
-   * an async callback, or an async function by name, where a function returning void is
-   * expected). Default true.
+   * Report coroutines made and dropped, whose body never runs (warning TS95005: a bare `f();`; an
+   * async callback, an async function by name or an async method where a function returning void
+   * is expected; an async `then`). Default true.
    */
   warnDropped?: boolean;
 }

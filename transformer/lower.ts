@@ -1747,11 +1747,10 @@ export class FunctionLowerer extends ExpressionLowerer {
     if (ts.isMetaProperty(n) && n.keywordToken === ts.SyntaxKind.NewKeyword && this.direct && this.arrowStepFrame === undefined)
       return ts.isArrowFunction(this.fn) ? this.frameAccess(this, '$nt') : f.createVoidZero();
     if (ts.isObjectLiteralExpression(n)) return this.bindLiteralBoxes(n, () => ts.visitEachChild(n, this.visit, this.context));
-    const assigned = ts.isBinaryExpression(n) && this.namesItsValue(n.operatorToken.kind) ? assignedName(ts, n.left) : undefined;
-    if (assigned !== undefined) {
+    if (ts.isBinaryExpression(n) && this.namesItsValue(n.operatorToken.kind) && assignedName(ts, n.left) !== undefined) {
       // `x = () => {}` names the function "x"; once x is a frame field or a box it would not.
       const out = ts.visitEachChild(n, this.visit, this.context) as TS.BinaryExpression;
-      return ts.isIdentifier(skipWrappers(ts, out.left)) ? out : f.updateBinaryExpression(out, out.left, out.operatorToken, this.named(assigned, (n as TS.BinaryExpression).right, out.right));
+      return f.updateBinaryExpression(out, out.left, out.operatorToken, this.assignedValue(n.left, out.left, n.right, out.right));
     }
     if (this.fnDepth === 0 && this.boxed.size > 0 && ts.isBlock(n)) {
       const out = this.blockWithBoxedFunctions(n);

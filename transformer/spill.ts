@@ -234,6 +234,16 @@ export abstract class ExpressionLowerer {
     return f.createElementAccessExpression(f.createObjectLiteralExpression([f.createPropertyAssignment(f.createComputedPropertyName(make()), value)]), make());
   }
 
+  /**
+   * What an assignment of `right` (lowered: `value`) to `left` stores, now that it writes `target`:
+   * named after the local, as natively, where the lowering moved the local to a field or box.
+   *   [source]  g = () => {};       [output]  this.g = { g: () => {} }.g;
+   */
+  assignedValue(left: TS.Expression, target: TS.Expression, right: TS.Expression, value: TS.Expression): TS.Expression {
+    const name = assignedName(this.ts, left);
+    return name !== undefined && !this.ts.isIdentifier(skipWrappers(this.ts, target)) ? this.named(name, right, value) : value;
+  }
+
   // ---- hooks the statement lowerer provides --------------------------------------------------
 
   /** Rewrites await-free code (locals -> fields, this/arguments, jumps, nested functions). */
@@ -615,8 +625,7 @@ export abstract class ExpressionLowerer {
       }
       const target = this.explodeTarget(e.left);
       const value = this.explode(e.right);
-      const name = assignedName(ts, e.left);
-      const kept = name !== undefined && !ts.isIdentifier(target) ? this.named(name, e.right, value) : value;
+      const kept = this.assignedValue(e.left, target, e.right, value);
       return this.checkedLocalAssign(e, kept) ?? f.createAssignment(target, kept);
     }
     if (op === K.AmpersandAmpersandEqualsToken || op === K.BarBarEqualsToken || op === K.QuestionQuestionEqualsToken) {
@@ -627,9 +636,7 @@ export abstract class ExpressionLowerer {
       const binOp = op === K.AmpersandAmpersandEqualsToken ? K.AmpersandAmpersandToken : op === K.BarBarEqualsToken ? K.BarBarToken : K.QuestionQuestionToken;
       this.emit(this.assign(this.field(t), this.firstRead(e, target)));
       this.jumpIf(this.shortCircuits(binOp, this.field(t)), end);
-      const value = this.explode(e.right);
-      const name = assignedName(ts, e.left);
-      this.emit(this.assign(this.field(t), f.createAssignment(target, name !== undefined && !ts.isIdentifier(target) ? this.named(name, e.right, value) : value)));
+      this.emit(this.assign(this.field(t), f.createAssignment(target, this.assignedValue(e.left, target, e.right, this.explode(e.right)))));
       this.mark(end);
       return this.field(t);
     }

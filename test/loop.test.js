@@ -40,6 +40,7 @@ task('getStack()/printStack(): the await chain where the task waits, root first,
     t.printStack({ file: { write: (s) => (text += s) } });
     log.push(text);
     q.putNowait(7);
+    log.push(`woken, not yet resumed: ${names()}`);
     yield t;
     text = '';
     t.printStack({ file: { write: (s) => (text += s) } });
@@ -52,6 +53,7 @@ task('getStack()/printStack(): the await chain where the task waits, root first,
     'limit 0: 0',
     'own: 0',
     "Stack for <Task pending name='w' coro=<coroutine object worker>> (most recent call last):\n  in worker\n  in fetch\n  in Queue.get\n",
+    'woken, not yet resumed: worker > fetch > Queue.get',
     "No stack for <Task finished name='w' coro=<coroutine object worker> result=7>\n",
   ]);
 });

@@ -4,7 +4,7 @@
 // at a time, first come first served; a getter or putter that is woken but cancelled before it
 // runs passes its wake-up on, so cancellation never strands an item or a free slot.
 import { Fifo } from './fifo';
-import { ParkFrame, Waiter, coro } from './genframe';
+import { Park, ParkFrame, Waiter, coro } from './genframe';
 import { Event } from './sync/event';
 
 /** Raised by getNowait() on an empty queue (asyncio.QueueEmpty). */
@@ -229,13 +229,15 @@ class QueuePut<T> extends ParkFrame<void> {
   override _label(): string {
     return 'Queue.put';
   }
-  /** @internal */
-  override _body(putter: ParkFrame<void> | null, m: 0 | 1, v: unknown): unknown {
+  override $step(m: 0 | 1, v: unknown): unknown {
     const q = this._q;
-    if (putter !== null && m) {
-      putter.cancel();
-      q._putters.remove(putter);
-      if (!q.full() && !putter.cancelled()) q._wakeupNext(q._putters);
+    if (m) {
+      if (this._ps !== Park.Idle) {
+        // The await of the putter (this frame) failed.
+        this.cancel();
+        q._putters.remove(this);
+        if (!q.full() && !this.cancelled()) q._wakeupNext(q._putters);
+      }
       throw v;
     }
     if (q.full()) {
@@ -257,13 +259,15 @@ class QueueGet<T> extends ParkFrame<T> {
   override _label(): string {
     return 'Queue.get';
   }
-  /** @internal */
-  override _body(getter: ParkFrame<T> | null, m: 0 | 1, v: unknown): unknown {
+  override $step(m: 0 | 1, v: unknown): unknown {
     const q = this._q;
-    if (getter !== null && m) {
-      getter.cancel();
-      q._getters.remove(getter);
-      if (!q.empty() && !getter.cancelled()) q._wakeupNext(q._getters);
+    if (m) {
+      if (this._ps !== Park.Idle) {
+        // The await of the getter (this frame) failed.
+        this.cancel();
+        q._getters.remove(this);
+        if (!q.empty() && !this.cancelled()) q._wakeupNext(q._getters);
+      }
       throw v;
     }
     if (q.empty()) {

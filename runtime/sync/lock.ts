@@ -5,7 +5,7 @@
 // waiter, so cancellation never loses a release.
 import { CancelledError, RuntimeError } from '../errors';
 import { Fifo } from '../fifo';
-import { ParkFrame, Waiter, coro } from '../genframe';
+import { Park, ParkFrame, Waiter, coro } from '../genframe';
 
 /**
  * A mutual-exclusion lock for tasks (asyncio.Lock), not owned by any task: any task may release it.
@@ -85,10 +85,10 @@ class LockAcquire extends ParkFrame<true> {
   override _label(): string {
     return 'Lock.acquire';
   }
-  /** @internal */
-  override _body(fut: ParkFrame<true> | null, m: 0 | 1, v: unknown): unknown {
+  override $step(m: 0 | 1, v: unknown): unknown {
     const lock = this._lock;
-    if (fut === null) {
+    if (this._ps === Park.Idle) {
+      if (m) throw v;
       if (!lock._locked && (lock._waiters === null || lock._waiters.every((w) => w.cancelled()))) {
         lock._locked = true;
         return true;
@@ -96,7 +96,8 @@ class LockAcquire extends ParkFrame<true> {
       (lock._waiters ??= new Fifo()).push(this);
       return this._park();
     }
-    lock._waiters!.remove(fut);
+    // Resumed: this frame is CPython's `fut`.
+    lock._waiters!.remove(this);
     if (m) {
       if (v instanceof CancelledError && !lock._locked) lock._wakeUpFirst();
       throw v;

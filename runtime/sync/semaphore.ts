@@ -4,7 +4,7 @@
 // the counter and on to the next waiter, so cancellation never loses a permit.
 import { CancelledError } from '../errors';
 import { Fifo } from '../fifo';
-import { ParkFrame, Waiter, coro } from '../genframe';
+import { Park, ParkFrame, Waiter, coro } from '../genframe';
 import { done } from './lock';
 
 /**
@@ -86,10 +86,10 @@ class SemaphoreAcquire extends ParkFrame<true> {
   override _label(): string {
     return 'Semaphore.acquire';
   }
-  /** @internal */
-  override _body(fut: ParkFrame<true> | null, m: 0 | 1, v: unknown): unknown {
+  override $step(m: 0 | 1, v: unknown): unknown {
     const sem = this._sem;
-    if (fut === null) {
+    if (this._ps === Park.Idle) {
+      if (m) throw v;
       if (!sem.locked()) {
         sem._value--;
         return true;
@@ -97,9 +97,10 @@ class SemaphoreAcquire extends ParkFrame<true> {
       (sem._waiters ??= new Fifo()).push(this);
       return this._park();
     }
-    sem._waiters!.remove(fut);
+    // Resumed: this frame is CPython's `fut`.
+    sem._waiters!.remove(this);
     if (m) {
-      if (v instanceof CancelledError && !fut.cancelled()) {
+      if (v instanceof CancelledError && !this.cancelled()) {
         sem._value++;
         sem._wakeUpNext();
       }

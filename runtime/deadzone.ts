@@ -6,7 +6,7 @@
 // and writes that can happen that early, and the const check only where a const is written.
 
 /** The value of a field whose `let`/`const`/`class` has not been initialised yet. */
-export const UNINITIALIZED: unique symbol = Symbol('tscoro.uninitialized');
+const UNINITIALIZED: unique symbol = Symbol('tscoro.uninitialized');
 
 /** V8's error for a `let`/`const`/`class` used before its declaration ran. */
 function deadZoneError(name: string): ReferenceError {
@@ -63,3 +63,7 @@ export function constRef(current: unknown, name: string): { v: unknown } {
     },
   };
 }
+
+// Exported by name, not `export const`: TypeScript's CommonJS output turns every use of an
+// `export const` inside its own module into an `exports.X` load (W1: 3.0 -> 2.4 ms for drv and SUSPEND).
+export { UNINITIALIZED };

@@ -59,7 +59,7 @@ export interface Waiter {
  * in its _waiter. (Not the frame itself: storing a young frame in the old ready-queue block costs
  * V8 a remembered-set entry.)
  */
-export const PARK_WOKEN = { toString: (): string => '<waiter woken>' };
+const PARK_WOKEN = { toString: (): string => '<waiter woken>' };
 
 /** @internal A ParkFrame's state as a waiter. */
 export const enum Park {
@@ -164,3 +164,7 @@ export function runningLoop(): EventLoop {
   const t = drv.task;
   return t !== null ? t._loop : _loopForNewWork();
 }
+
+// Exported by name, not `export const`: TypeScript's CommonJS output turns every use of an
+// `export const` inside its own module into an `exports.X` load (W1: 3.0 -> 2.4 ms for drv and SUSPEND).
+export { PARK_WOKEN };

@@ -10,7 +10,7 @@
 // paired programs in pairs/ pin it against CPython.
 
 /** asyncio's BaseEventLoop._clock_resolution (time.get_clock_info('monotonic').resolution on Linux). */
-export const CLOCK_RESOLUTION = 1e-9;
+const CLOCK_RESOLUTION = 1e-9;
 
 import { debugFlags, printContext } from './warnings';
 
@@ -681,3 +681,7 @@ function callbackName(target: unknown): string {
   if (target instanceof Handle && target._fn) return `${target._fn.name || 'callback'}()`;
   return String(target);
 }
+
+// Exported by name, not `export const`: TypeScript's CommonJS output turns every use of an
+// `export const` inside its own module into an `exports.X` load (W1: 3.0 -> 2.4 ms for drv and SUSPEND).
+export { CLOCK_RESOLUTION };

@@ -36,11 +36,12 @@ export const aw = awaitValue;
 /**
  * A frame class's own await (`$a`, see below) runs awaitValue's first case itself so that its
  * `x.$step` call stays monomorphic:
- *   $a(x) { return x !== null && x !== void 0 && x[B] === true && x.$p === void 0 && d.room > 0
- *             ? (x.$p = this, d.room--, rv(this, x.$step(0, void 0))) : aw(this, x); }
+ *   $a(x, r) { return x !== null && x !== void 0 && x[B] === true && x.$p === void 0 && (r = d.room) > 0
+ *                ? (x.$p = this, d.room = r - 1, rv(this, x.$step(0, void 0), r)) : aw(this, x); }
+ * (`r` is scratch: callers pass x alone.)
  * B: the Coroutine brand (x[B] === true iff x is a Coroutine; kinder to V8 than instanceof);
  * d: the driver state (`room`: inline awaits left before the frame stack takes over);
- * rv: gives the room back and returns the callee's result or SUSPEND.
+ * rv: restores the room (to r) and returns the callee's result or SUSPEND.
  */
 export const B = BRAND;
 export const d = drv;

@@ -51,7 +51,7 @@ export interface EventList {
  * @internal A task's _waiter (and its ready-queue argument) once the Event it waited on was set:
  * it resumes with true; a cancel() meanwhile only sets _mustCancel.
  */
-export const EVENT_SET = { toString: (): string => '<Event set>' };
+const EVENT_SET = { toString: (): string => '<Event set>' };
 
 // asyncio's Task._num_cancels_requested, for the tasks that were ever cancelled: a side table rather
 // than a field, because most tasks never are (bytes per task, W5).
@@ -417,3 +417,7 @@ export function allTasks(loop?: EventLoop): Set<Task<unknown>> {
 }
 
 export { RuntimeError };
+
+// Exported by name, not `export const`: TypeScript's CommonJS output turns every use of an
+// `export const` inside its own module into an `exports.X` load (W1: 3.0 -> 2.4 ms for drv and SUSPEND).
+export { EVENT_SET };

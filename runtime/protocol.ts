@@ -36,7 +36,7 @@ export const aw = awaitValue;
 /**
  * A frame class's own await (`$a`, see below) runs awaitValue's first case itself so that its
  * `x.$step` call stays monomorphic:
- *   $a(x, r) { return x !== null && x !== void 0 && x[B] === true && x.$p === void 0 && (r = d.room) > 0
+ *   $a(x, r) { return x?.[B] === true && x.$p === void 0 && (r = d.room) > 0
  *                ? (x.$p = this, d.room = r - 1, rv(this, x.$step(0, void 0), r)) : aw(this, x); }
  * (`r` is scratch: callers pass x alone.)
  * B: the Coroutine brand (x[B] === true iff x is a Coroutine; kinder to V8 than instanceof);

@@ -137,6 +137,25 @@ fifo('keeps FIFO order across compaction and removal from the middle', () => {
   assert.is(f.shift(), 1); // the single-element path
   assert.is(f.length, 0);
 });
+fifo('iteration visits what is pushed meanwhile, and a finished iterator stays finished', () => {
+  const { Fifo } = require('../dist/runtime/fifo.js');
+  const f = new Fifo();
+  f.push('a');
+  f.push('b');
+  assert.is(f.shift(), 'a');
+  f.push('c');
+  const seen = [];
+  for (const x of f) {
+    seen.push(x);
+    if (x === 'b') f.push('d');
+  }
+  assert.equal(seen, ['b', 'c', 'd']);
+  const it = f[Symbol.iterator]();
+  assert.equal([it.next().value, it.next().value, it.next().value], ['b', 'c', 'd']);
+  assert.ok(it.next().done);
+  f.push('e');
+  assert.ok(it.next().done, 'as a generator: done for good');
+});
 fifo.run();
 
 const condition = suite('Condition');

@@ -192,3 +192,9 @@ export { wait, asCompleted, shield, FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLE
 export type { ReturnWhen, WaitOptions, WaitResult, AsCompleted } from './wait';
 export { taskGroup, TaskGroup, ExceptionGroup } from './taskgroup';
 export { SuppressedError } from './disposal';
+
+// Compiled code reads `require('tscoro')` on every call it makes (`(0, tscoro_1.sleep)(0)`).
+// TypeScript compiles the re-exports above into getters, and V8 keeps an exports object with this
+// many properties as a dictionary: each read was a hashed lookup and a getter call, ~7 ns. V8 gives
+// an object that is another's prototype fast lookups (~1 ns, measured), so make it one.
+Object.create(module.exports);

@@ -416,8 +416,6 @@ export function allTasks(loop?: EventLoop): Set<Task<unknown>> {
   return new Set(l._tasks);
 }
 
-export { RuntimeError };
-
 // Exported by name, not `export const`: TypeScript's CommonJS output turns every use of an
 // `export const` inside its own module into an `exports.X` load (W1: 3.0 -> 2.4 ms for drv and SUSPEND).
 export { EVENT_SET };

@@ -309,6 +309,12 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
           continue;
         }
         if (r === SUSPEND) {
+          const sleep = drv.sleep;
+          if (sleep >= 0) {
+            drv.sleep = -1;
+            this._sleep(sleep);
+            break;
+          }
           const pushed = drv.pushed;
           if (pushed === null) break;
           drv.pushed = null;
@@ -338,6 +344,23 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
       drv.task = prevTask;
       drv.room = prevRoom;
       drv.pushed = null;
+    }
+  }
+
+  /**
+   * @internal Parks the task for the sleep its step ended in (drv.sleep, set by SleepFrame). A
+   * pending cancel, or sleep(0): one pass, as asyncio's bare `yield`; the next step throws
+   * CancelledError if one is pending. Otherwise the task itself goes in the deadline's timer
+   * bucket (no timer object per sleep).
+   */
+  _sleep(delay: number): void {
+    const loop = this._loop;
+    if (this._mustCancel || delay === 0) {
+      this._waiter = null;
+      loop._push(this, undefined);
+    } else {
+      loop._addTimer(loop.time() + delay, this);
+      this._waiter = loop._lastBucket;
     }
   }
 

@@ -103,6 +103,49 @@ run(main());
   assert.is(r.stdout, '10000 true true\n');
 });
 
+depth('sleep() with and without a value: awaited inline, as a task root, past the inline depth, cancelled, after a self-cancel', () => {
+  // SleepFrame leaves the parking to the task's driver, and a valued sleep leaves a ValueFrame on
+  // top (coroutine.ts). Expected output: the same program on CPython's loop with a virtual clock
+  // (../shared/tools/vasyncio.py).
+  const r = runTs('sleeps', `
+import { run, sleep, createTask, gather, currentTask, getRunningLoop, CancelledError } from 'tscoro';
+const now = () => getRunningLoop().time().toFixed(1);
+async function deep(n: number): Promise<string> {
+  if (n === 0) return await sleep(0.5, 'deep value');
+  return await deep(n - 1);
+}
+async function inner() { return await sleep(1, 'inline value'); }
+async function selfCancel() {
+  currentTask()!.cancel();
+  const t0 = getRunningLoop().time();
+  try { await sleep(5); } catch (e) {
+    if (!(e instanceof CancelledError)) throw e;
+    console.log('self-cancelled after', (getRunningLoop().time() - t0).toFixed(1));
+  }
+}
+async function ticker() {
+  for (let i = 0; i < 3; i++) { console.log('tick', i); await sleep(0); }
+}
+async function main() {
+  console.log(await inner(), now());
+  const root = createTask(sleep(2, 'root value'));
+  console.log(await root, now());
+  console.log(await deep(300), now());
+  const v = createTask(inner());
+  await sleep(0.5);
+  v.cancel('stop');
+  try { await v; } catch (e) { console.log('cancelled', (e as Error).message, now()); }
+  await gather(selfCancel(), ticker());
+  console.log('end', now());
+}
+run(main(), { clock: 'virtual' });
+`);
+  assert.is(
+    r.stdout,
+    "inline value 1.0\nroot value 3.0\ndeep value 3.5\ncancelled stop 4.0\ntick 0\nself-cancelled after 0.0\ntick 1\ntick 2\nend 4.0\n",
+  );
+});
+
 depth.run();
 
 const interop = suite('interop');

@@ -149,6 +149,46 @@ export class TimerHandle extends Handle {
   }
 }
 
+/**
+ * What a task woken by a timer touches first when it runs: the frame it resumes (the one that
+ * awaited the sleep) and, as it finishes, its neighbours in the pending list, which it unlinks.
+ * `_warmTask` is true on Task.prototype only (a brand: loop.ts does not import task.ts).
+ */
+interface WarmTask extends Linked {
+  _warmTask?: true;
+  _top: { $s: number };
+  _state: number;
+}
+// What warmQueued loaded, summed; never read: a property store, which neither V8 nor a
+// minifier drops, keeps the loads.
+const warmSink = { sum: 0 };
+
+/**
+ * Loads, for the `k` callbacks queued from (block `b`, slot `i`) on, the objects that those that are
+ * tasks will touch when they run (see WarmTask), in a tight loop. `_runOnce` calls it on the tasks
+ * that the timers due in a pass have queued. Tasks woken by timers were made long before and in
+ * another order than they wake, so these objects are not in the CPU cache: run one after another,
+ * each step waits for its misses after the previous step is done, while here the loads do not
+ * depend on each other and the CPU fetches them in parallel. W4 (100,000 timers, virtual clock):
+ * 67-75 -> 50-55 ms steady, in alternating runs.
+ */
+function warmQueued(b: unknown[], i: number, k: number): void {
+  let x = 0;
+  for (; k > 0; k--, i += 2) {
+    if (i === RQ_NEXT) {
+      b = b[RQ_NEXT] as unknown[];
+      i = 0;
+    }
+    const t = b[i] as WarmTask;
+    if (t._warmTask === true) {
+      const p = t._prevTask as WarmTask | null;
+      const n = t._nextTask as WarmTask | null;
+      x += t._top.$s + (p === null ? 0 : p._state) + (n === null ? 0 : n._state);
+    }
+  }
+  warmSink.sum = x;
+}
+
 /** A Task as the loop's list of pending tasks links it (fields on the Task itself). */
 interface Linked {
   _prevTask: Linked | null;
@@ -524,6 +564,9 @@ export class EventLoop {
   private _runOnce(): void {
     const h = this._timers;
     if (h.length > 0) {
+      const c0 = this._count;
+      const wb = this._rqTail;
+      const wi = this._rqTi;
       const end = this.time() + CLOCK_RESOLUTION;
       while (h.length > 0 && h[0]._when < end) {
         const b = this._popBucket();
@@ -536,6 +579,7 @@ export class EventLoop {
             if (t !== null) this._push(t, b);
           }
       }
+      if (this._count - c0 > 1) warmQueued(wb, wi, this._count - c0);
     }
     let n = this._count;
     const debug = this.debug;

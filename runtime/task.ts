@@ -409,6 +409,9 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
   }
 }
 
+// The brand the loop's warmQueued tests (loop.ts), on the prototype: no field per Task.
+Object.defineProperty(Task.prototype, '_warmTask', { value: true });
+
 /**
  * Schedules a coroutine to run concurrently (asyncio.create_task) on the running loop, through its
  * task factory if one is set. Its first step runs in the next loop pass, or at once with

@@ -27,6 +27,8 @@ export class Analysis {
   constructor(
     readonly ts: typeof TS,
     readonly checker: TS.TypeChecker,
+    /** The file was type-checked (see typesChecked): type queries are cached answers there. */
+    readonly typed: boolean = true,
   ) {}
 
   /** True if `node` is a function boundary: awaits, `this` and locals inside it are its own. */
@@ -326,13 +328,20 @@ export interface Dropped {
   kind: DroppedKind;
   base?: { name: string; implements: boolean };
 }
+/**
+ * Whether the checker has checked `sf` (not `// @ts-nocheck`, not unchecked JavaScript). Only there
+ * may the transformer ask for types: the answers are cached. In an unchecked file each query checks
+ * from scratch, and flow analysis of a long function can overflow the stack or take minutes and
+ * gigabytes (both seen on generated programs).
+ */
+export function typesChecked(program: TS.Program, sf: TS.SourceFile): boolean {
+  const directive = (sf as { checkJsDirective?: { enabled: boolean } }).checkJsDirective; // internal, stable since TS 2.3
+  return directive !== undefined ? directive.enabled : !/\.[cm]?jsx?$/.test(sf.fileName) || program.getCompilerOptions().checkJs === true;
+}
+
 export function droppedCoroutines(ts: typeof TS, program: TS.Program, sf: TS.SourceFile): Dropped[] {
   const found: Dropped[] = [];
-  // Only in files the checker has checked (not `// @ts-nocheck`, not unchecked JavaScript): there
-  // the answers below are cached. In an unchecked file each would check from scratch, and flow
-  // analysis of a long function can overflow the stack (seen on generated programs).
-  const directive = (sf as { checkJsDirective?: { enabled: boolean } }).checkJsDirective; // internal, stable since TS 2.3
-  if (directive !== undefined ? !directive.enabled : /\.[cm]?jsx?$/.test(sf.fileName) && program.getCompilerOptions().checkJs !== true) return found;
+  if (!typesChecked(program, sf)) return found;
   const checker = program.getTypeChecker();
   const isCoroutineFunction = (d: TS.Node | undefined): boolean =>
     d !== undefined && isAsyncFunction(ts, d) && d.asteriskToken === undefined && !d.getSourceFile().isDeclarationFile;

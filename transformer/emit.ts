@@ -24,7 +24,7 @@
 // async methods that capture outer locals are the exception: once per call).
 import * as path from 'path';
 import type * as TS from 'typescript';
-import { Analysis, droppedCoroutines, isAsyncFunction } from './analyze';
+import { Analysis, droppedCoroutines, isAsyncFunction, typesChecked } from './analyze';
 import { Reporter, refuseSloppy, warnDropped } from './diagnostics';
 import { NameGen, collectIdentifiers, layoutFrame, parameterNames } from './hoist';
 import { localize } from './live';
@@ -66,7 +66,7 @@ export function transformSourceFile(
   if (options.warnDropped) for (const d of droppedCoroutines(ts, program, sf)) warnDropped(reporter, d);
   if (!sf.text.includes('async')) return sf;
   const f = ts.factory;
-  const an = new Analysis(ts, program.getTypeChecker());
+  const an = new Analysis(ts, program.getTypeChecker(), typesChecked(program, sf));
   const gen = new NameGen(collectIdentifiers(ts, sf));
   // Protocol members the file uses, each bound once to a file-level const (see StepNames.member).
   const members = new Map<string, string>();
@@ -193,6 +193,15 @@ export function transformSourceFile(
       initial.push([field, f.createIdentifier(id.text)]);
     }
     const rest = [...(awaitFree ? [] : layout.order.filter((n) => !paramFields.has(n))), ...lowered.extraFields].filter((n) => !natives.has(n));
+    // What a field starts as before the code that writes it runs: undefined, -1 for the handler
+    // register, 0 for a number local whose start nobody can see (lowerer.startsAtZero).
+    const symOfField = new Map<string, TS.Symbol>();
+    for (const [sym, name] of layout.fields) symOfField.set(name, sym);
+    const startOf = (field: string): TS.Expression => {
+      if (field === '$h') return f.createPrefixMinus(f.createNumericLiteral(1));
+      const sym = symOfField.get(field);
+      return sym !== undefined && lowerer.startsAtZero(sym) ? f.createNumericLiteral(0) : f.createVoidZero();
+    };
     const params = fn.parameters.map((p) => (parent ? parent.rewrite(p) : (ts.visitEachChild(p, visitor, context) as TS.ParameterDeclaration)));
 
     let wrapperBody: TS.Block;
@@ -204,7 +213,7 @@ export function transformSourceFile(
         [
           f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(frameName, undefined, undefined, f.createNewExpression((isGen ? rt('Cg') : rt('Cf')), undefined, [stepRef, f.createStringLiteral(shownName), ...closureWhere()]))], ts.NodeFlags.Const)),
           ...initial.map(([field, e]) => f.createExpressionStatement(f.createAssignment(f.createPropertyAccessExpression(c, field), e))),
-          ...rest.map((field) => f.createExpressionStatement(f.createAssignment(f.createPropertyAccessExpression(c, field), field === '$h' ? f.createPrefixMinus(f.createNumericLiteral(1)) : f.createVoidZero()))),
+          ...rest.map((field) => f.createExpressionStatement(f.createAssignment(f.createPropertyAccessExpression(c, field), startOf(field)))),
           f.createReturnStatement(c),
         ],
         true,
@@ -223,7 +232,7 @@ export function transformSourceFile(
         // A generator's pending yield value and its state (asyncgen.ts), before any local.
         ...(isGen ? [assignThis(f, '$y', f.createVoidZero()), assignThis(f, '$gs', f.createVoidZero())] : []),
         ...initial.map(([field]) => assignThis(f, field, f.createIdentifier(field))),
-        ...rest.map((field) => assignThis(f, field, field === '$h' ? f.createPrefixMinus(f.createNumericLiteral(1)) : f.createVoidZero())),
+        ...rest.map((field) => assignThis(f, field, startOf(field))),
       ];
       topClasses.push(
         f.createClassDeclaration(undefined, clsName, undefined, undefined, [

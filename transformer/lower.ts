@@ -2448,7 +2448,8 @@ export class FunctionLowerer extends ExpressionLowerer {
   startsAtZero(sym: TS.Symbol): boolean {
     const ts = this.ts;
     const decl = sym.valueDeclaration;
-    if (decl === undefined || ts.isClassDeclaration(decl) || !this.isLexical(decl) || this.tdzInfo().syms.has(sym)) return false;
+    // (A class is lexical too; its type, or in unchecked files its syntax, leaves it out below.)
+    if (decl === undefined || !this.isLexical(decl) || this.tdzInfo().syms.has(sym)) return false;
     // Unchecked files (`// @ts-nocheck`, plain JavaScript): by the syntax alone, no type query.
     if (!this.an.typed) return ts.isVariableDeclaration(decl) && decl.initializer !== undefined && isNumberLiteral(ts, decl.initializer);
     return (this.an.checker.getTypeOfSymbol(sym).flags & ~(ts.TypeFlags.Number | ts.TypeFlags.NumberLiteral)) === 0;

@@ -4,10 +4,12 @@
 // is small: past ~16,000 elements (large-object space) each shift moves the whole array, so 100,000
 // tasks woken from one Event would cost O(n^2).
 
+import { objectArray } from './elements';
+
 /** @internal A FIFO list with a moving head: elements live at _a[_h], ..., _a[_a.length - 1]. */
 export class Fifo<T> implements Iterable<T> {
   // Invariant: slots before _h are undefined (released for GC); the live part is _a[_h..].
-  /** @internal */ _a: (T | undefined)[] = [];
+  /** @internal */ _a: (T | undefined)[] = objectArray();
   /** @internal */ _h = 0;
 
   /** Number of elements. */

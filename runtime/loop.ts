@@ -13,6 +13,7 @@
 const CLOCK_RESOLUTION = 1e-9;
 
 import { debugFlags, printContext } from './warnings';
+import { objectArray, objectSlots } from './elements';
 
 export type ClockKind = 'real' | 'virtual';
 
@@ -290,7 +291,7 @@ export function _setAsyncgenCloser(fn: (loop: EventLoop) => Promise<void>, fallb
 const RQ_BLOCK = 512;
 const RQ_NEXT = RQ_BLOCK * 2;
 function newBlock(): unknown[] {
-  return new Array(RQ_NEXT + 1);
+  return objectSlots(RQ_NEXT + 1);
 }
 
 /**
@@ -313,12 +314,16 @@ export class EventLoop {
   // Timers: a binary min-heap of TimerBuckets ordered by (_when, _seq) and, on the virtual clock,
   // a Map from deadline to its bucket. Invariant: the Map holds exactly the unfired buckets of
   // the heap; buckets whose entries were all cancelled stay until they reach the top (lazy).
-  /** @internal */ readonly _timers: TimerBucket[] = [];
+  /** @internal */ readonly _timers: TimerBucket[] = objectArray();
   /** @internal */ _buckets: Map<number, TimerBucket> | null = null;
   /** @internal */ _bucketSeq = 0;
   /** @internal The bucket the last timer went to (timers often share a deadline in a row). */
   _lastBucket: TimerBucket | null = null;
-  /** @internal */ _vnow = 0;
+  /**
+   * @internal The virtual clock's time, in seconds. Invariant: V8 keeps this field as a double from
+   * the first loop on (see the constructor).
+   */
+  _vnow = 0;
   /** @internal */ readonly _t0 = perfNow();
   // Native promises some task awaits: while > 0 the virtual clock must not jump.
   /** @internal */ _nativeWaits = 0;
@@ -353,7 +358,14 @@ export class EventLoop {
   /** Seconds a single callback may run before debug mode warns (asyncio's slow_callback_duration). */
   slowCallbackDuration = 0.1;
 
-  constructor(readonly clock: ClockKind = defaultClock()) {}
+  constructor(readonly clock: ClockKind = defaultClock()) {
+    // A fraction first, then 0. Started at 0 alone, the field would be a small integer until the
+    // first fractional deadline made it a double: a new hidden class for every loop, made in the
+    // middle of the first run, so that code optimised for the loops of that run deoptimised on
+    // the next loop's first use ("wrong map", seen at the start of the bench's cold W4 run).
+    this._vnow = 0.5;
+    this._vnow = 0;
+  }
 
   /** The loop's current time in seconds (virtual: starts at 0 and jumps; real: monotonic). */
   time(): number {

@@ -339,3 +339,31 @@ runner('run() rejects with the main coroutine error; ensureFuture passes Futures
 });
 
 runner.run();
+
+// Hidden classes that optimised code relies on across loops (loop.ts, elements.ts). Each check
+// fails if the object is built the plain way: `[]`, `new Array(n)`, or `_vnow = 0` alone.
+const shapes = suite('V8 hidden classes');
+
+shapes('waiter lists, the timer heap and ready-queue blocks start as object arrays; the virtual time as a double', () => {
+  const { spawnSync } = require('child_process');
+  const path = require('path');
+  const dist = (m) => JSON.stringify(path.join(__dirname, '..', 'dist', 'runtime', m));
+  const script = `
+    const { Fifo } = require(${dist('fifo.js')});
+    const { EventLoop } = require(${dist('loop.js')});
+    const { run, sleep } = require(${dist('index.js')});
+    const before = new EventLoop('virtual');
+    run(sleep(0.25), { clock: 'virtual' }); // moves a loop's virtual time to a fraction
+    const after = new EventLoop('virtual');
+    console.log(JSON.stringify({
+      fifo: %HasObjectElements(new Fifo()._a),
+      timers: %HasObjectElements(after._timers),
+      block: %HasObjectElements(after._rqHead),
+      sameLoopClass: %HaveSameMap(before, after),
+    }));`;
+  const r = spawnSync(process.execPath, ['--allow-natives-syntax', '-e', script], { encoding: 'utf8' });
+  assert.is(r.status, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout), { fifo: true, timers: true, block: true, sameLoopClass: true });
+});
+
+shapes.run();

@@ -225,11 +225,14 @@ function main() {
       lines.push(`W7 compile through a TypeScript patched once by \`ts-patch install\` (no start-up patching): tsc+tscoro ${fmt(patched)} ms ${range(w7.times.patched)}: ${(patched / tsc).toFixed(2)}x`);
     lines.push(`W7 bytes per async function, raw / minified: ${Object.entries(e).map(([f, v]) => `${f} ${v.raw.toFixed(0)} / ${v.min.toFixed(0)}`).join(', ')} (target tscoro <= ts-es5: ${e.tscoro.raw <= e['ts-es5'].raw ? 'pass' : 'MISS'})`);
     lines.push(`W7 runtime core min+gzip ${core.gzip} B (min ${core.min} B; target <= 4096 ${core.gzip <= 4096 ? 'pass' : 'MISS'}); protocol entry ${w7.runtime.protocol.gzip} B; whole API ${w7.runtime.full.gzip} B`);
+    const b = w7.bundle;
+    lines.push(`W7 a two-function program bundled from the package, min+gzip: ${b.module.gzip} B through the "module" condition (min ${b.module.min} B), ${b.commonjs.gzip} B through CommonJS (min ${b.commonjs.min} B)`);
     summary.W7 = {
       compileMs: { tsc: w7.times.tsc, tspc: w7.times.tspc, tspcWithoutPlugin: w7.times.tspcBare, patchedTscWithPlugin: w7.times.patched, ratio: tspc / tsc, pass: tspc / tsc <= 1.15 },
       project: w7.project,
       bytesPerAsyncFunction: e,
       runtime: w7.runtime,
+      programBundle: w7.bundle,
     };
   }
   console.log(lines.join('\n'));

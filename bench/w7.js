@@ -161,11 +161,55 @@ function runtimeSize() {
   };
 }
 
+/**
+ * What a user's bundle weighs: one W7 unit (two async functions) compiled by the plugin as an ES
+ * module, with an entry that runs it, bundled from the installed package by esbuild --minify. Once
+ * as bundlers take it (package.json's "module" condition: the runtime's ES module build, which
+ * esbuild tree-shakes) and once with the condition off (the CommonJS runtime, kept whole).
+ */
+function programBundle(dir) {
+  const esbuild = require('esbuild');
+  const factory = require(path.join(repo, 'dist/transformer/index.js')).default;
+  const root = path.join(dir, 'bundle');
+  fs.rmSync(root, { recursive: true, force: true });
+  fs.mkdirSync(path.join(root, 'node_modules'), { recursive: true });
+  fs.symlinkSync(repo, path.join(root, 'node_modules', 'tscoro'), 'dir');
+  const unitFile = path.join(root, 'unit.ts');
+  fs.writeFileSync(unitFile, fileOf(0, 1));
+  const options = {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ES2022,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    strict: true,
+    skipLibCheck: true,
+    types: [],
+    paths: { tscoro: [path.join(repo, 'dist/runtime/index.d.ts')], 'tscoro/protocol': [path.join(repo, 'dist/runtime/protocol.d.ts')] },
+  };
+  const program = ts.createProgram([unitFile], options);
+  const emitted = program.emit(undefined, undefined, undefined, false, { before: [factory(program, {}, { ts })] });
+  if (emitted.emitSkipped) throw new Error('W7 bundle: the unit did not compile');
+  const entry = `import { run } from 'tscoro';\nimport { job0 } from './unit.js';\nrun(job0([1, 2], { load: async (x) => x }));\n`;
+  const build = (conditions) => {
+    const r = esbuild.buildSync({
+      stdin: { contents: entry, resolveDir: root, loader: 'js' },
+      bundle: true,
+      minify: true,
+      platform: 'browser',
+      write: false,
+      logLevel: 'silent',
+      ...(conditions ? { conditions } : {}),
+    });
+    const code = r.outputFiles[0].contents;
+    return { min: code.length, gzip: zlib.gzipSync(code, { level: 9 }).length };
+  };
+  return { module: build(null), commonjs: build([]) };
+}
+
 function runW7(outDir, reps) {
   const dir = path.join(outDir, 'w7');
   const project = generateProject(dir);
   const times = compileTimes(dir, reps);
-  return { project, times, emitted: emittedSizes(dir), runtime: runtimeSize() };
+  return { project, times, emitted: emittedSizes(dir), runtime: runtimeSize(), bundle: programBundle(dir) };
 }
 
 module.exports = { runW7, generateProject };

@@ -167,8 +167,7 @@ export function nativeTaskOf<T>(coro: Coroutine<T>): Task<T> | undefined {
 export function taskForNative<T>(coro: Coroutine<T>): Task<T> {
   let t = nativeTasks.get(coro);
   if (t === undefined) {
-    const { createTask } = require('./task') as typeof import('./task');
-    t = createTask(coro);
+    t = _loopForNewWork().createTask(coro);
     nativeTasks.set(coro, t);
   }
   return t;

@@ -3,7 +3,7 @@
 // synchronously). Tasks wait on Futures by registering themselves as a callback object, so a
 // waiting task costs no closure.
 import { CancelledError, InvalidStateError, runtimeError } from './errors';
-import { EventLoop, Runnable, _loopForNewWork } from './loop';
+import { EventLoop, Runnable, _loopForNewWork, _provideClasses } from './loop';
 import { unwatchUnretrieved, watchUnretrieved } from './warnings';
 
 export const enum FutureState {
@@ -265,3 +265,6 @@ export class Future<T = unknown> implements PromiseLike<T> {
     return this.toString();
   }
 }
+
+// loop.ts cannot import this module (see _provideClasses): hand it the class.
+_provideClasses(Future, null);

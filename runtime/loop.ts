@@ -12,6 +12,7 @@
 /** asyncio's BaseEventLoop._clock_resolution (time.get_clock_info('monotonic').resolution on Linux). */
 const CLOCK_RESOLUTION = 1e-9;
 
+import { RuntimeError } from './errors';
 import { debugFlags, printContext } from './warnings';
 import { objectArray, objectSlots } from './elements';
 
@@ -277,7 +278,21 @@ const hostSetImmediate: (fn: () => void) => unknown =
 const perfNow: () => number =
   typeof performance !== 'undefined' ? () => performance.now() : () => Date.now();
 
+// future.ts and task.ts import this module, and Task extends Future, so this module cannot import
+// them back: whichever of them loaded first would find the other's class still undefined. Each
+// hands its class over when it loads (index.ts and protocol.ts load both). Not `require()` on
+// first use: a bundler then wraps every module of the cycle in a lazy initialiser it cannot
+// tree-shake.
+let FutureClass: typeof import('./future').Future | null = null;
 let TaskClass: typeof import('./task').Task | null = null;
+/** @internal Called once by future.ts and by task.ts as they load. */
+export function _provideClasses(
+  future: typeof import('./future').Future | null,
+  task: typeof import('./task').Task | null,
+): void {
+  FutureClass ??= future;
+  TaskClass ??= task;
+}
 
 // The body of EventLoop.shutdownAsyncgens(): asyncgen.ts's, or index.ts's stand-in that returns at
 // once while no compiled generator exists (so that the core bundle leaves asyncgen.ts out).
@@ -396,8 +411,7 @@ export class EventLoop {
 
   /** Creates a Future bound to this loop. */
   createFuture<T>(): import('./future').Future<T> {
-    const { Future } = require('./future') as typeof import('./future');
-    return new Future<T>(this);
+    return new FutureClass!<T>(this);
   }
 
   /**
@@ -410,9 +424,7 @@ export class EventLoop {
     const name = options?.name;
     const eager = options?.eager;
     if (factory === null || eager !== undefined) {
-      // task.ts imports this module: load it on first use, once (createTask is on every task's path).
-      const TaskCtor = (TaskClass ??= (require('./task') as typeof import('./task')).Task);
-      return new TaskCtor<T>(coro, this, name, eager === true);
+      return new TaskClass!<T>(coro, this, name, eager === true);
     }
     const task = factory(this, coro);
     if (name !== undefined) task.setName(name);
@@ -705,10 +717,7 @@ export class EventLoop {
 
   /** @internal */
   _checkClosed(): void {
-    if (this._closed) {
-      const { RuntimeError } = require('./errors') as typeof import('./errors');
-      throw new RuntimeError('Event loop is closed');
-    }
+    if (this._closed) throw new RuntimeError('Event loop is closed');
   }
 
   /** @internal */

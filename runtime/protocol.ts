@@ -21,6 +21,9 @@
 // Plain `export const` bindings, not re-exports: CommonJS output turns `export { x } from` into
 // getters, and compiled code reads these on every await.
 import { SUSPEND, BRAND, awaitValue, inlineResult, drv, defineCoroutine, ClosureFrame, templateObject, failedCoroutine } from './coroutine';
+// For its side effect: the Task class registers with the loop, which makes the Task that native
+// code's `.then` on a coroutine starts (coroutine.ts's taskForNative).
+import './task';
 import { asyncIteratorOf, asyncIteratorClose, iteratorOf, iterResult } from './iteration';
 import { newDisposeEnv, addDisposable, disposeResources } from './disposal';
 import { UNINITIALIZED, checkInitialized, checkedAssign, checkedRef, constRef } from './deadzone';

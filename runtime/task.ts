@@ -6,7 +6,7 @@
 // scheduled, remembered in _mustCancel and thrown in at its next step.
 import { CancelledError, InvalidStateError, RuntimeError, runtimeError } from './errors';
 import { Future, FutureState } from './future';
-import { EventLoop, Runnable, TimerBucket, _loopForNewWork } from './loop';
+import { EventLoop, Runnable, TimerBucket, _loopForNewWork, _provideClasses } from './loop';
 import { PARK_WOKEN, Park, ParkFrame } from './genframe';
 import type { Fifo } from './fifo';
 import {
@@ -411,6 +411,8 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
 
 // The brand the loop's warmQueued tests (loop.ts), on the prototype: no field per Task.
 Object.defineProperty(Task.prototype, '_warmTask', { value: true });
+// loop.ts cannot import this module (see _provideClasses): hand it the class.
+_provideClasses(null, Task);
 
 /**
  * Schedules a coroutine to run concurrently (asyncio.create_task) on the running loop, through its

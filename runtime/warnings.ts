@@ -25,6 +25,10 @@ export const debugFlags = {
 /** @internal Where each Task was created (debug mode only: asyncio's _source_traceback). */
 export const sourceTracebacks = new WeakMap<object, string>();
 
+// Where the runtime's files are, to leave its frames out of a stack. None in the ES module build
+// (dist/esm, for bundlers): a bundle puts the runtime and the program in one file.
+const runtimeDir: string | null = typeof __dirname === 'string' ? __dirname : null;
+
 /** @internal The current stack, oldest call first as Python prints it (debug mode only). */
 export function captureStack(): string {
   const limit = Error.stackTraceLimit;
@@ -35,7 +39,7 @@ export function captureStack(): string {
   // function, the Task or frame constructor, createTask) so the stack ends at the user's call.
   const lines = s.split('\n').slice(1);
   let i = 0;
-  while (i < lines.length - 1 && lines[i].includes(__dirname)) i++;
+  if (runtimeDir !== null) while (i < lines.length - 1 && lines[i].includes(runtimeDir)) i++;
   return lines.slice(i).reverse().join('\n');
 }
 

@@ -503,6 +503,85 @@ for (const [decoName, decorators] of Object.entries(DECORATORS)) {
   s.run();
 }
 
+// Bundlers: package.json's "module" condition hands them dist/esm, the runtime as ES modules, so
+// that a bundle keeps only what the program uses. The ES module build of the program above, bundled
+// by esbuild for a browser (an IIFE), runs in a bare vm context: no require, module, process or
+// setImmediate, the real clock (the program's sleeps are distinct, so its order does not depend on
+// the clock). The same bundle made without the condition (conditions: []) takes the CommonJS
+// runtime, whole: the check that shows the difference is not vacuous.
+const bundlers = suite('bundlers');
+
+function bundle(dir, entry, conditions) {
+  const esbuild = require('esbuild');
+  const r = esbuild.buildSync({
+    entryPoints: [entry],
+    absWorkingDir: dir,
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    write: false,
+    logLevel: 'silent',
+    metafile: true,
+    ...(conditions ? { conditions } : {}),
+  });
+  // The runtime's files that contribute code to the bundle, as dist/<build>/<file>.
+  const [output] = Object.values(r.metafile.outputs);
+  const kept = Object.entries(output.inputs)
+    .filter(([f, v]) => /(^|[\\/])dist[\\/]/.test(f) && v.bytesInOutput > 0)
+    .map(([f]) => f.slice(f.lastIndexOf('dist')).replace(/\\/g, '/'));
+  return { code: r.outputFiles[0].text, kept, warnings: r.warnings };
+}
+
+function runInBareContext(code) {
+  const vm = require('vm');
+  const lines = [];
+  const errors = [];
+  const sandbox = {
+    console: { log: (...a) => lines.push(a.join(' ')), error: (...a) => errors.push(a.join(' ')) },
+    setTimeout,
+    clearTimeout,
+    queueMicrotask,
+    performance,
+  };
+  vm.runInNewContext(code, sandbox, { filename: 'bundle.js' });
+  return new Promise((resolve, reject) => {
+    const deadline = Date.now() + 10_000;
+    (function poll() {
+      if (lines.length > 0 && lines[lines.length - 1].startsWith('result')) return resolve({ stdout: lines.join('\n') + '\n', errors });
+      if (Date.now() > deadline) return reject(new Error(`bundle did not finish:\n${lines.join('\n')}\n${errors.join('\n')}`));
+      setTimeout(poll, 5);
+    })();
+  });
+}
+
+bundlers('esbuild takes the ES module runtime: the bundle runs without Node and leaves unused modules out', async () => {
+  const dir = path.join(outRoot, 'bundle-esm');
+  prepareDir(dir, 'module', 'dist');
+  const { outputs, diagnostics } = compile(dir, compilerOptions('ES2022', MODULES.es2022, DECORATORS.tc39), true);
+  assert.is(formatDiagnostics(diagnostics), '');
+  const entry = entryOf(outputs);
+
+  const esm = bundle(dir, entry);
+  assert.equal(esm.warnings, []);
+  assert.ok(esm.kept.length > 0 && esm.kept.every((f) => f.startsWith('dist/esm/')), esm.kept.join('\n'));
+  // The program uses no queue, barrier, task group or wait(): their modules contribute nothing.
+  for (const m of ['queues', 'sync/barrier', 'taskgroup', 'wait']) {
+    assert.not.ok(esm.kept.includes(`dist/esm/${m}.js`), `the ES module bundle keeps ${m}.js`);
+  }
+  const r = await runInBareContext(esm.code);
+  assert.equal(r.errors, []);
+  assert.fixture(r.stdout, EXPECTED);
+
+  const cjs = bundle(dir, entry, []);
+  assert.ok(cjs.kept.every((f) => f.startsWith('dist/runtime/')), cjs.kept.join('\n'));
+  for (const m of ['queues', 'sync/barrier', 'taskgroup', 'wait']) {
+    assert.ok(cjs.kept.includes(`dist/runtime/${m}.js`), `the CommonJS bundle keeps ${m}.js`);
+  }
+  assert.ok(esm.code.length < cjs.code.length * 0.7, `ES module bundle ${esm.code.length} B, CommonJS ${cjs.code.length} B`);
+});
+
+bundlers.run();
+
 // Top-level await in an ES module: the module body is not a function, so its awaits stay native
 // (each coroutine they await runs as a Task on the default loop) while every async function in the
 // module is lowered.

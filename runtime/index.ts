@@ -197,5 +197,7 @@ export { SuppressedError } from './disposal';
 // TypeScript compiles the re-exports above into getters, and V8 keeps an exports object with this
 // many properties as a dictionary: each read was a hashed lookup and a getter call, ~7 ns. V8 gives
 // an object that is another's prototype fast lookups (~1 ns, measured), so make it one.
-// (CommonJS only: the ES module build for bundlers has no `module`.)
-if (typeof module === 'object' && module !== null) Object.create(module.exports);
+// (CommonJS only: the ES module build for bundlers leaves it out, see scripts/build-esm.js.)
+/* cjs-only:start */
+Object.create(module.exports);
+/* cjs-only:end */

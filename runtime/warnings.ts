@@ -26,8 +26,12 @@ export const debugFlags = {
 export const sourceTracebacks = new WeakMap<object, string>();
 
 // Where the runtime's files are, to leave its frames out of a stack. None in the ES module build
-// (dist/esm, for bundlers): a bundle puts the runtime and the program in one file.
-const runtimeDir: string | null = typeof __dirname === 'string' ? __dirname : null;
+// (dist/esm, for bundlers, see scripts/build-esm.js): a bundle puts the runtime and the program in
+// one file.
+let runtimeDir: string | null = null;
+/* cjs-only:start */
+runtimeDir = __dirname;
+/* cjs-only:end */
 
 /** @internal The current stack, oldest call first as Python prints it (debug mode only). */
 export function captureStack(): string {

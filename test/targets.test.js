@@ -580,6 +580,53 @@ bundlers('esbuild takes the ES module runtime: the bundle runs without Node and 
   assert.ok(esm.code.length < cjs.code.length * 0.7, `ES module bundle ${esm.code.length} B, CommonJS ${cjs.code.length} B`);
 });
 
+// package.json's "sideEffects" lets a bundler drop a module none of whose exports a program uses,
+// top-level statements included: without it, asyncgen.ts (prototype set-up, the shutdown hook) and
+// disposal.ts stayed in every bundle, through the protocol module that re-exports them. Not
+// listed as pure: task.ts and future.ts, which hand their classes to the loop as they load (a
+// bare `import './task'` in protocol.ts), and index.ts. A program with no async generator, no
+// `using`, no queue: its bundle keeps none of those, and prints what it prints under Node.
+const SMALL = `
+import { run, sleep, gather, createTask } from 'tscoro';
+async function worker(name: string, d: number): Promise<string> {
+  try {
+    await sleep(d);
+    if (name === 'b') throw new Error('b failed');
+    return name + ' done';
+  } finally {
+    console.log('finally', name);
+  }
+}
+async function main(): Promise<void> {
+  const t = createTask(worker('a', 0.002));
+  const r = await gather([worker('b', 0.001), t, Promise.resolve('native')], { returnExceptions: true });
+  console.log(r.map((x) => (x instanceof Error ? 'error: ' + x.message : String(x))).join(' | '));
+  for (const x of [1, 2]) console.log('for-of', x, await worker('c' + x, 0.003 * x));
+}
+run(main(), { clock: 'virtual' }).then(() => console.log('result ok'));
+`;
+
+bundlers('modules a program does not use are dropped whole ("sideEffects"), and the bundle still runs', async () => {
+  const dir = path.join(outRoot, 'bundle-small');
+  prepareDir(dir, 'module', 'dist');
+  const { outputs, diagnostics } = compile(dir, compilerOptions('ES2022', MODULES.es2022, DECORATORS.tc39), true, { 'main.ts': SMALL });
+  assert.is(formatDiagnostics(diagnostics), '');
+  const entry = entryOf(outputs);
+  const viaNode = runProgram(entry);
+  checkExit(viaNode, 'bundle-small under Node');
+  const esm = bundle(dir, entry);
+  for (const m of ['asyncgen', 'disposal', 'queues', 'timeouts', 'wait', 'taskgroup', 'sync/event', 'sync/lock']) {
+    assert.not.ok(esm.kept.includes(`dist/esm/${m}.js`), `the bundle keeps ${m}.js: ${esm.kept.join(', ')}`);
+  }
+  for (const m of ['task', 'future', 'loop', 'coroutine', 'index']) {
+    assert.ok(esm.kept.includes(`dist/esm/${m}.js`), `the bundle lacks ${m}.js`);
+  }
+  const r = await runInBareContext(esm.code);
+  assert.equal(r.errors, []);
+  assert.fixture(r.stdout, viaNode.stdout);
+  assert.match(r.stdout, /^finally b\n/);
+});
+
 bundlers.run();
 
 // Top-level await in an ES module: the module body is not a function, so its awaits stay native

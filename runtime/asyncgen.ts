@@ -16,6 +16,7 @@ import { ensureFuture, gather } from './combinators';
 import { FutureState } from './future';
 import { coro } from './genframe';
 import { AsyncIter, closeSteps, getMethod, iterResult, setGeneratorRecord } from './iteration';
+import { objectArray } from './elements';
 
 /** Returned by a generator frame's $step at a `yield` (its value is in $y); never a user value. */
 const YIELD: unique symbol = Symbol('tscoro.yield') as any;
@@ -132,7 +133,7 @@ function firstIter(g: GenFrame): void {
   const t = drv.task;
   const loop = t !== null ? t._loop : _getActiveLoop();
   if (loop === null || loop._closed || loop._forever) return;
-  const gens = (loop._asyncgens ??= []);
+  const gens = (loop._asyncgens ??= objectArray()); // made once per loop: see elements.ts
   gens.push(g as unknown as AsyncGenerator<unknown>);
   if (gens.length > loop._asyncgenLimit) {
     const live = liveGenerators(gens);

@@ -4,12 +4,12 @@
 //
 // Why: `[]` and `new Array(n)` start as small-integer arrays. The first object stored turns them
 // into object arrays, a change of hidden class. For an array made once per loop or per primitive
-// (the timer heap, the ready queue's blocks, a Queue's waiter list), that change happens in
-// the first calls of the code that pushes into it, before V8 records type feedback for that code,
-// so optimised code only ever sees the object-array class. The next loop or Queue then hands it a
-// small-integer array, and the optimised code deoptimises ("wrong map") and runs unoptimised until
-// it is hot again: measured at the start of the bench's cold W3 and W6 runs, each of which makes a
-// new loop and new Queues after the warm-up.
+// (the timer heap, the ready queue's blocks, a Queue's waiter list, the loop's list of async
+// generators), that change happens in the first calls of the code that pushes into it, before V8
+// records type feedback for that code, so optimised code only ever sees the object-array class.
+// The next loop or Queue then hands it a small-integer array, and the optimised code deoptimises
+// ("wrong map") and runs unoptimised until it is hot again: measured at the start of the bench's
+// cold W3 and W6 runs, each of which makes a new loop and new Queues after the warm-up.
 
 /** @internal An empty array that is already an object array (PACKED_ELEMENTS). */
 export function objectArray<T>(): T[] {

@@ -6,7 +6,7 @@
 // cancel() each keep their own meaning.
 import { CancelledError, RuntimeError, TimeoutError, runtimeError } from './errors';
 import { Future } from './future';
-import { Handle } from './loop';
+import { Handle, Runnable, TimerBucket } from './loop';
 import { Task, currentTask } from './task';
 import { coro, runningLoop } from './genframe';
 import { Coroutine, SUSPEND, awaitValue, nameFrame } from './coroutine';
@@ -24,8 +24,17 @@ const enum ScopeState {
  * The deadline of one withTimeout()/withTimeoutAt() scope (asyncio.Timeout). Passed to the scope's
  * callback; the deadline can be moved while the scope runs.
  */
-export class Timeout {
+export class Timeout implements Runnable {
   /** @internal */ _state: ScopeState = ScopeState.Created;
+  /**
+   * @internal The deadline's timer, two ways (CPython keeps one TimerHandle): a deadline still
+   * ahead puts the scope itself in the timer bucket of `_when` (`_bucket`, entry `_index`), as a
+   * sleeping task sits in its bucket, so that a scope costs no handle, closure or argument array;
+   * one already past goes through `_handle`, a callSoon. Invariant: at most one of `_bucket`,
+   * `_handle` is set, and only while the timer is armed; a wake-up from any other bucket is stale.
+   */
+  _bucket: TimerBucket | null = null;
+  /** @internal */ _index = 0;
   /** @internal */ _handle: Handle | null = null;
   /** @internal */ _task: Task<unknown> | null = null;
   /** @internal */ _cancelling = 0;
@@ -48,11 +57,32 @@ export class Timeout {
       throw new RuntimeError(`Cannot change state of ${this._state} Timeout`);
     }
     this._when = when;
-    if (this._handle !== null) this._handle.cancel();
-    if (when === null) this._handle = null;
+    this._disarm();
+    if (when === null) return;
+    const loop = runningLoop();
+    if (when <= loop.time()) this._handle = loop.callSoon(() => this._onTimeout());
     else {
-      const loop = runningLoop();
-      this._handle = when <= loop.time() ? loop.callSoon(() => this._onTimeout()) : loop.callAt(when, () => this._onTimeout());
+      this._index = loop._addTimer(when, this);
+      this._bucket = loop._lastBucket;
+    }
+  }
+
+  /** @internal The deadline is due (the loop runs the entries of a fired bucket with the bucket). */
+  _run(arg: unknown): void {
+    if (arg !== this._bucket || arg === null) return; // disarmed or moved since it was queued
+    this._bucket = null;
+    this._onTimeout();
+  }
+
+  /** Cancels the deadline's timer, if armed (CPython's TimerHandle.cancel). */
+  private _disarm(): void {
+    if (this._bucket !== null) {
+      this._bucket._remove(this._index);
+      this._bucket = null;
+    }
+    if (this._handle !== null) {
+      this._handle.cancel();
+      this._handle = null;
     }
   }
 
@@ -74,10 +104,7 @@ export class Timeout {
 
   /** @internal asyncio's __aexit__: returns the error to raise instead of `exc`, or null. */
   _exit(failed: boolean, exc: unknown): TimeoutError | null {
-    if (this._handle !== null) {
-      this._handle.cancel();
-      this._handle = null;
-    }
+    this._disarm();
     if (this._state === ScopeState.Expiring) {
       this._state = ScopeState.Expired;
       if (this._task!.uncancel() <= this._cancelling && failed && exc instanceof CancelledError) {

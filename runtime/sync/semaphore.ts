@@ -53,7 +53,10 @@ export class Semaphore {
   _wakeUpNext(): void {
     const w = this._waiters;
     if (w === null) return;
-    for (const fut of w) {
+    // By index over the deque's live part, not its iterator: an iterator object per release.
+    const a = w._a;
+    for (let i = w._h; i < a.length; i++) {
+      const fut = a[i]!;
       if (!fut.done()) {
         this._value--;
         fut.setResult(true);

@@ -67,9 +67,9 @@ export class Timeout implements Runnable {
     }
   }
 
-  /** @internal The deadline is due (the loop runs the entries of a fired bucket with the bucket). */
+  /** @internal The deadline is due: the loop runs a fired bucket's entries with the bucket as `arg`. */
   _run(arg: unknown): void {
-    if (arg !== this._bucket || arg === null) return; // disarmed or moved since it was queued
+    if (arg !== this._bucket) return; // disarmed (null) or moved to another bucket since it was queued
     this._bucket = null;
     this._onTimeout();
   }

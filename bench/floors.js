@@ -225,6 +225,9 @@ class FrameTask {
     }
   }
 }
+// The two workload frames are alike on purpose: one class per async function, each with its own
+// `$a`, as the transformer emits them (a shared base would make the awaited step's call site see
+// both classes, which compiled code avoids).
 class PingerFrame {
   constructor(rounds, out, back) {
     this.$s = 0;

@@ -1,9 +1,10 @@
-// node bench/floors.js [reps] [rounds]: how fast could W2 and W3 be at all, on this design and with CPython's
-// order? Takes the forms compiled by `npm run bench` (.tmp/bench; compiles them if missing); prints,
-// for W2 and W3, native async/await, tscoro, and hand-written floors, all in one process (steady
-// state: each warmed up by a full-size run, then repetitions interleaved), as medians and ratios to
-// native. A floor is plain JavaScript with no transformer and none of what a library must also do
-// (cancellation, exceptions through the await chain, debug mode, names, other waiters' kinds):
+// node bench/floors.js [reps] [rounds] (npm run bench:floors): how fast could W2 and W3 be at all,
+// on this design and with CPython's order? Takes the forms compiled by `npm run bench` (.tmp/bench;
+// compiles them if missing); prints, for W2 and W3, native async/await, tscoro and hand-written
+// floors as medians and ratios to native. Each (workload, form) runs in a process of its own,
+// warmed up by a full-size run, then `reps` timed runs; `rounds` such processes per form,
+// interleaved. A floor is plain JavaScript with no transformer and none of what a library must
+// also do (cancellation, exceptions through the await chain, debug mode, names, other waiters' kinds):
 //   W2 floor   100,000 task objects (a frame, a result, a done-callback, links in the loop's list of
 //              tasks, fewer fields than tscoro's Task) spawned, each run once, parked for one pass
 //              (sleep(0)), run again to its return, its done-callback scheduled and run, gathered:
@@ -15,7 +16,8 @@
 //              with the queue's code called by the two tasks' machines directly: no object per
 //              put/get, no trampoline. What a compiler could only emit for a queue it knew.
 // The ratios say how much of a target is left once the runtime costs nothing at all: bench/README
-// ("What holds the rest back") records them. Timing only: no assertion here or in any test.
+// ("What holds the rest back") records them. No timing is asserted anywhere; a run stops if a
+// form's checksum differs from native's, and test/bench.test.js checks the floors' checksums.
 'use strict';
 const fs = require('fs');
 const path = require('path');

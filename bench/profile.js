@@ -14,7 +14,9 @@ const args = process.argv.slice(2);
 const steadyAt = args.indexOf('--steady');
 let reps = 0;
 if (steadyAt >= 0) {
-  reps = /^\d+$/.test(args[steadyAt + 1] ?? '') ? Number(args.splice(steadyAt, 2)[1]) : (args.splice(steadyAt, 1), 30);
+  const given = /^\d+$/.test(args[steadyAt + 1] ?? '');
+  reps = given ? Number(args[steadyAt + 1]) : 30;
+  args.splice(steadyAt, given ? 2 : 1);
 }
 const id = (args[0] || 'W3').toUpperCase();
 const form = args[1] || 'tscoro';
